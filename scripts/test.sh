@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what it needs (idempotent), starts the local
+# Kafka and a throwaway PostgreSQL unless KAFKA_BROKERS / TEST_DATABASE_URL point at existing ones,
+# then builds, typechecks, lints and runs every unit, integration and end-to-end test.
+# Services this script started are stopped again when it ends.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/ensure-system-packages.sh
+. scripts/bootstrap.sh
+
+stop_kafka=0
+stop_postgres=0
+cleanup() {
+  [ "$stop_postgres" = 1 ] && pnpm -s pg:stop || true
+  [ "$stop_kafka" = 1 ] && pnpm -s kafka:stop || true
+}
+trap cleanup EXIT
+
+if [ -z "${KAFKA_BROKERS:-}" ]; then
+  pnpm -s kafka:status >/dev/null 2>&1 || stop_kafka=1
+  pnpm -s kafka:start
+fi
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  pnpm -s pg:status >/dev/null 2>&1 || stop_postgres=1
+  pg_output="$(pnpm -s pg:start)"
+  echo "$pg_output"
+  TEST_DATABASE_URL="$(printf '%s\n' "$pg_output" | sed -n 's/^TEST_DATABASE_URL=//p' | tail -n 1)"
+  export TEST_DATABASE_URL
+fi
+
+pnpm turbo run build typecheck lint --output-logs=errors-only
+pnpm turbo run test --concurrency=1 --output-logs=full "$@"
