@@ -4,7 +4,7 @@ import type { NotificationLocale } from './notification-locale.ts';
 // text uses English digit grouping with the rouble sign so the amount reads naturally in it.
 const formatters: Record<NotificationLocale, Intl.NumberFormat> = {
   ru: new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }),
-  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol' }),
+  en: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol' }),
 };
 
 /**
