@@ -1,0 +1,143 @@
+import {
+  createRecordHeaders,
+  encodeNotification,
+  type Notification,
+  notificationId,
+  type Order,
+  type OrderStatusChanged,
+} from '@order-service/contracts';
+import type { Store, Transaction } from '@order-service/runtime';
+import { buildNotification } from './build-notification.ts';
+import type { DeliveryChannelName } from './delivery-channel.ts';
+import { type LiveEvent, toOrderView } from './live-view.ts';
+import type { NotificationLocale } from './notification-locale.ts';
+import { hasNotification, saveNotification } from './notification-repository.ts';
+import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from './order-repository.ts';
+import { savePendingStatusEvent, takePendingStatusEvents } from './pending-status-repository.ts';
+
+/** A row for the runtime's outbox (the shape of its `OutboxMessage`). */
+export interface NotificationOutboxMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  eventId: string;
+}
+
+/** Writes outbox rows inside the caller's transaction (the runtime's enqueueOutbox). */
+export type EnqueueOutbox = (tx: Transaction, messages: NotificationOutboxMessage[]) => Promise<unknown>;
+
+/** The store event emitted after a commit that created deliveries (wakes the delivery worker). */
+export const DELIVERIES_CREATED_EVENT = 'notifier.deliveries';
+
+/** What became of one received event. */
+export type ProcessOutcome =
+  | { kind: 'notified'; notifications: Notification[] }
+  | { kind: 'order-stored'; notifications: Notification[] }
+  | { kind: 'pending' }
+  | { kind: 'duplicate' };
+
+/** Dependencies of the processor. */
+export interface NotificationProcessorOptions {
+  store: Store;
+  enqueueOutbox: EnqueueOutbox;
+  notificationsTopic: string;
+  locale: NotificationLocale;
+  channels: DeliveryChannelName[];
+  /** Told about each change after its transaction committed (feeds the live page). */
+  onLiveEvent?: (event: LiveEvent) => void;
+}
+
+/** Turns orders and status changes into stored, outboxed notifications. */
+export interface NotificationProcessor {
+  receiveOrder(order: Order, payload: string): Promise<ProcessOutcome>;
+  receiveStatusChange(change: OrderStatusChanged, statusEventId: string): Promise<ProcessOutcome>;
+}
+
+/**
+ * Creates the processor. Each event is handled in one store transaction that first takes a lock
+ * on its order_id: orders.created and orders.status are separate topics (possibly consumed by
+ * different instances), and without the lock a status change could check "order unknown" while
+ * the order's transaction checks "nothing pending", leaving the change pending forever.
+ */
+export function createNotificationProcessor(options: NotificationProcessorOptions): NotificationProcessor {
+  const { store, locale } = options;
+
+  const lockOrder = (tx: Transaction, orderId: string) =>
+    tx.query("SELECT pg_advisory_xact_lock(hashtextextended('notifier:order:' || $1, 0))", [orderId]);
+
+  // Stores one notification with its outbox row and deliveries; false for a repeat.
+  const notify = async (
+    tx: Transaction,
+    stored: StoredOrder,
+    change: OrderStatusChanged,
+    statusEventId: string,
+  ): Promise<Notification | undefined> => {
+    const notification = buildNotification({ order: stored.order, change, statusEventId, locale });
+    const body = encodeNotification(notification);
+    const saved = await saveNotification(tx, { notification, body, statusEventId, channels: options.channels });
+    if (!saved) return undefined;
+    await options.enqueueOutbox(tx, [
+      {
+        topic: options.notificationsTopic,
+        key: notification.order_id,
+        value: body,
+        headers: createRecordHeaders({ messageName: 'Notification', eventId: notification.notification_id }),
+        eventId: notification.notification_id,
+      },
+    ]);
+    await advanceOrderStatus(tx, change.order_id, change.status, change.updated_at);
+    if (options.channels.length > 0) tx.emitAfterCommit(DELIVERIES_CREATED_EVENT);
+    return notification;
+  };
+
+  const publishLive = (events: LiveEvent[]) => {
+    for (const event of events) options.onLiveEvent?.(event);
+  };
+
+  return {
+    async receiveOrder(order, payload) {
+      const result = await store.transaction(async (tx) => {
+        await lockOrder(tx, order.order_id);
+        if (!(await saveOrder(tx, order, payload))) return { outcome: { kind: 'duplicate' } as const, events: [] };
+        let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
+        const notifications: Notification[] = [];
+        for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
+          const notification = await notify(tx, stored, pending.change, pending.statusEventId);
+          if (notification !== undefined) notifications.push(notification);
+        }
+        stored = (await findOrder(tx, order.order_id)) ?? stored;
+        const view = toOrderView(stored, locale);
+        const events: LiveEvent[] = [
+          { type: 'order', order: view },
+          ...notifications.map((notification) => ({ type: 'notification' as const, notification, order: view })),
+        ];
+        return { outcome: { kind: 'order-stored', notifications } as const, events };
+      });
+      publishLive(result.events);
+      return result.outcome;
+    },
+
+    async receiveStatusChange(change, statusEventId) {
+      const result = await store.transaction(async (tx) => {
+        // Cheap early exit for a redelivery, before taking the lock.
+        if (await hasNotification(tx, notificationId(statusEventId))) {
+          return { outcome: { kind: 'duplicate' } as const, events: [] };
+        }
+        await lockOrder(tx, change.order_id);
+        const stored = await findOrder(tx, change.order_id);
+        if (stored === undefined) {
+          await savePendingStatusEvent(tx, statusEventId, change);
+          return { outcome: { kind: 'pending' } as const, events: [] };
+        }
+        const notification = await notify(tx, stored, change, statusEventId);
+        if (notification === undefined) return { outcome: { kind: 'duplicate' } as const, events: [] };
+        const updated = (await findOrder(tx, change.order_id)) ?? stored;
+        const events: LiveEvent[] = [{ type: 'notification', notification, order: toOrderView(updated, locale) }];
+        return { outcome: { kind: 'notified', notifications: [notification] } as const, events };
+      });
+      publishLive(result.events);
+      return result.outcome;
+    },
+  };
+}

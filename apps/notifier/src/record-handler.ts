@@ -1,0 +1,47 @@
+import { decodeOrder, decodeOrderStatusChanged } from '@order-service/contracts';
+import type { NotificationProcessor, ProcessOutcome } from './notification-processor.ts';
+import { NotifierError } from './notifier-error.ts';
+import { type RecordHeaders, resolveStatusEventId } from './resolve-status-event-id.ts';
+
+/** The parts of a Kafka record the notifier reads. */
+export interface ConsumedRecord {
+  topic: string;
+  value: Buffer | string | null;
+  headers?: RecordHeaders | undefined;
+}
+
+/** The topics the notifier reads. */
+export interface NotifierTopics {
+  ordersCreated: string;
+  ordersStatus: string;
+}
+
+/**
+ * Routes a record to the processor by topic, after decoding it with the contracts package. A
+ * record that does not decode raises a non-retryable error, which the consumer runner turns into
+ * a record on `<topic>.dlq` with the reason in its headers; store faults propagate as they are
+ * (the runtime classifies them) and are retried without committing.
+ */
+export function createRecordHandler(processor: NotificationProcessor, topics: NotifierTopics) {
+  return async function handleRecord(record: ConsumedRecord): Promise<ProcessOutcome> {
+    if (record.topic === topics.ordersCreated) {
+      const decoded = decodeOrder(record.value);
+      if (!decoded.ok) {
+        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, { cause: decoded.error });
+      }
+      const payload = typeof record.value === 'string' ? record.value : (record.value?.toString('utf8') ?? '');
+      return processor.receiveOrder(decoded.value, payload);
+    }
+    if (record.topic === topics.ordersStatus) {
+      const decoded = decodeOrderStatusChanged(record.value);
+      if (!decoded.ok) {
+        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, { cause: decoded.error });
+      }
+      return processor.receiveStatusChange(decoded.value, resolveStatusEventId(decoded.value, record.headers ?? {}));
+    }
+    throw new NotifierError(
+      'NOTIFIER_RECORD_UNKNOWN_TOPIC',
+      `The notifier reads ${topics.ordersCreated} and ${topics.ordersStatus}, not ${record.topic}`,
+    );
+  };
+}
