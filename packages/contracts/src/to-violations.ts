@@ -55,41 +55,38 @@ function expectation(error: TLocalizedValidationError, schema: unknown): string 
 
 /**
  * Turns typebox validation errors into violations with messages that say what to fix
- * ("/items/0/quantity must be an integer >= 1, got 0"), one per missing property.
+ * ("/items/0/quantity must be an integer >= 1, got 0"): one per JSON pointer (a wrong type that
+ * also misses an enum reads "must be a string and must be one of ..."), one per missing property.
  */
 export function toViolations(
   errors: readonly TLocalizedValidationError[],
   schema: unknown,
   message: unknown,
 ): Violation[] {
-  const violations: Violation[] = [];
-  const seen = new Set<string>();
-  const add = (violation: Violation) => {
-    const key = `${violation.path}\u0000${violation.message}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    violations.push(violation);
-  };
+  const missing: Violation[] = [];
+  const expectationsByPath = new Map<string, string[]>();
   for (const error of errors) {
     if (error.keyword === 'required') {
       for (const property of error.params.requiredProperties) {
         const path = `${error.instancePath}/${escapePointerToken(property)}`;
         if (resolvePointer(message, path) !== undefined) continue;
+        if (missing.some((violation) => violation.path === path)) continue;
         const fieldSchema = resolvePointer(
           schema,
           `${error.schemaPath}/properties/${escapePointerToken(property)}`,
         );
-        add({ path, message: `is required (${typeWord(fieldSchema)})` });
+        missing.push({ path, message: `is required (${typeWord(fieldSchema)})` });
       }
       continue;
     }
-    const value = resolvePointer(message, error.instancePath);
-    const fieldSchema = resolvePointer(schema, error.schemaPath);
-    add({
-      path: error.instancePath,
-      message: `${expectation(error, fieldSchema)}, got ${describeValue(value)}`,
-      value,
-    });
+    const expected = expectation(error, resolvePointer(schema, error.schemaPath));
+    const expectations = expectationsByPath.get(error.instancePath) ?? [];
+    if (!expectations.includes(expected)) expectations.push(expected);
+    expectationsByPath.set(error.instancePath, expectations);
   }
-  return violations;
+  const wrong = [...expectationsByPath].map(([path, expectations]): Violation => {
+    const value = resolvePointer(message, path);
+    return { path, message: `${expectations.join(' and ')}, got ${describeValue(value)}`, value };
+  });
+  return [...missing, ...wrong];
 }
