@@ -1,0 +1,44 @@
+import { ConfigError } from '@order-service/runtime';
+import { describe, expect, it } from 'vitest';
+import { loadStatusWorkerConfig } from './config.ts';
+
+describe('loadStatusWorkerConfig', () => {
+  it('fills the status-worker defaults for an empty environment', () => {
+    const config = loadStatusWorkerConfig({});
+    expect(config).toMatchObject({
+      PORT: 3002,
+      KAFKA_GROUP_ID: 'status-worker',
+      KAFKA_CLIENT_ID: 'status-worker',
+      DATA_DIR: '.data/status-worker',
+      TOPIC_ORDERS_CREATED: 'orders.created',
+      TOPIC_ORDERS_STATUS: 'orders.status',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes topic and group overrides and converts the port to a number', () => {
+    const config = loadStatusWorkerConfig({
+      PORT: '4000',
+      KAFKA_GROUP_ID: 'sw-test',
+      TOPIC_ORDERS_CREATED: 'created.t1',
+      TOPIC_ORDERS_STATUS: 'status.t1',
+    });
+    expect(config).toMatchObject({
+      PORT: 4000,
+      KAFKA_GROUP_ID: 'sw-test',
+      TOPIC_ORDERS_CREATED: 'created.t1',
+      TOPIC_ORDERS_STATUS: 'status.t1',
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    let caught: unknown;
+    try {
+      loadStatusWorkerConfig({ PORT: 'eighty', TOPIC_ORDERS_STATUS: 'orders/status' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(ConfigError.isInstance(caught)).toBe(true);
+    expect(String((caught as Error).message)).toMatch(/PORT[\s\S]*TOPIC_ORDERS_STATUS/);
+  });
+});

@@ -1,0 +1,45 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { type ChangeOrderStatusDeps, changeOrderStatus } from '../lifecycle/change-order-status.ts';
+import { readTraceparent } from '../read-traceparent.ts';
+import { ErrorBody } from './error-body.ts';
+import { OrderParams, StatusChangeAccepted, StatusChangeBody } from './http-schemas.ts';
+
+/** What the status-change route needs besides the lifecycle: the write guard and a relay wake-up. */
+export interface StatusChangeRouteDeps extends ChangeOrderStatusDeps {
+  guard: preHandlerHookHandler;
+  /** Called after a change committed, so the relay publishes it without waiting for its poll. */
+  onChanged: () => void;
+}
+
+/**
+ * `POST /orders/:order_id/status`: 202 with where the order stands, both for a change and for a
+ * repeat of the current status (which writes and publishes nothing); 409 for a transition the
+ * lifecycle forbids, naming what is allowed; 404 for an unknown order; 400 for a bad body.
+ */
+export function registerStatusChangeRoute(app: FastifyInstance, deps: StatusChangeRouteDeps): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
+    '/orders/:order_id/status',
+    {
+      preHandler: deps.guard,
+      schema: {
+        summary: 'Move an order to another status',
+        params: OrderParams,
+        body: StatusChangeBody,
+        response: { 202: StatusChangeAccepted, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const result = await changeOrderStatus(deps, {
+        orderId: request.params.order_id,
+        status: request.body.status,
+        comment: request.body.comment ?? null,
+        traceparent: readTraceparent(request.headers.traceparent),
+      });
+      if (result.changed) deps.onChanged();
+      return reply
+        .code(202)
+        .send({ order_id: result.orderId, status: result.status, updated_at: result.updatedAt });
+    },
+  );
+}

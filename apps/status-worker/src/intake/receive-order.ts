@@ -1,0 +1,145 @@
+import { checkOrderRules, type Order, type OrderStatus } from '@order-service/contracts';
+import type { Queryable, Store } from '@order-service/runtime';
+import { StatusWorkerError } from '../errors.ts';
+import { recordStatusChange } from '../lifecycle/record-status-change.ts';
+import { appendStatusHistory, findOrder, insertOrderIfNew } from '../store/order-queries.ts';
+import type { RecordLocation } from '../store/order-record.ts';
+import { withStoreErrors } from '../store/with-store-errors.ts';
+import { describeCancellation } from './cancellation-comment.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { decodeOrderRecord } from './decode-order-record.ts';
+
+/** A record taken from orders.created, reduced to what the intake needs. */
+export interface ReceivedRecord {
+  value: Buffer | null;
+  location: RecordLocation;
+  traceparent: string | null;
+}
+
+/**
+ * What became of a record: `accepted` (now PROCESSING), `cancelled` (broke a business rule),
+ * `duplicate` (this order_id was already received from another record, with the same content) or
+ * `redelivered` (the very record that created the order, seen again after a restart).
+ */
+export type ReceiveOutcome = 'accepted' | 'cancelled' | 'duplicate' | 'redelivered';
+
+/** The outcome of {@link receiveOrder} and the order it concerned. */
+export interface ReceiveResult {
+  outcome: ReceiveOutcome;
+  orderId: string;
+  status: OrderStatus;
+}
+
+/** What {@link receiveOrder} needs. */
+export interface ReceiveOrderDeps {
+  store: Store;
+  statusTopic: string;
+  now: () => Date;
+}
+
+const RECEIVED_COMMENT = 'Received from orders.created';
+const ACCEPTED_COMMENT = 'Accepted: the order passed every business rule and is being processed';
+
+/**
+ * Starts the lifecycle of a new order: stores it as NEW and, in the same transaction, moves it to
+ * PROCESSING, or to CANCELLED with every broken business rule in the comment; the status change and
+ * its outbox row commit together. A known order_id starts nothing: a repeat with the same content
+ * is reported as such, one with different content fails with the non-retryable
+ * STATUS_WORKER_DUPLICATE_ORDER_CONFLICT (the consumer dead-letters it).
+ */
+export async function receiveOrder(deps: ReceiveOrderDeps, record: ReceivedRecord): Promise<ReceiveResult> {
+  const order = decodeOrderRecord(record.value, record.location);
+  const payload = canonicalJson(order);
+  return withStoreErrors('recording a received order', () =>
+    deps.store.transaction(async (tx) => {
+      const inserted = await insertOrderIfNew(tx, {
+        orderId: order.order_id,
+        status: 'NEW',
+        at: order.created_at,
+        payload,
+        traceparent: record.traceparent,
+        source: record.location,
+        receivedAt: deps.now().toISOString(),
+      });
+      if (!inserted) return classifyRepeat(tx, order, payload, record.location);
+      return startLifecycle(tx, deps, order, payload, record);
+    }),
+  );
+}
+
+async function startLifecycle(
+  tx: Queryable,
+  deps: ReceiveOrderDeps,
+  order: Order,
+  payload: string,
+  record: ReceivedRecord,
+): Promise<ReceiveResult> {
+  await appendStatusHistory(tx, {
+    orderId: order.order_id,
+    status: 'NEW',
+    at: order.created_at,
+    comment: RECEIVED_COMMENT,
+    eventId: null,
+  });
+  const violations = checkOrderRules(order);
+  const to: OrderStatus = violations.length === 0 ? 'PROCESSING' : 'CANCELLED';
+  await recordStatusChange(
+    tx,
+    deps.statusTopic,
+    {
+      orderId: order.order_id,
+      status: 'NEW',
+      version: 1,
+      updatedAt: order.created_at,
+      payload,
+      traceparent: record.traceparent,
+      source: record.location,
+    },
+    {
+      to,
+      at: deps.now().toISOString(),
+      comment: violations.length === 0 ? ACCEPTED_COMMENT : describeCancellation(violations),
+      traceparent: record.traceparent,
+    },
+  );
+  return { outcome: violations.length === 0 ? 'accepted' : 'cancelled', orderId: order.order_id, status: to };
+}
+
+async function classifyRepeat(
+  tx: Queryable,
+  order: Order,
+  payload: string,
+  location: RecordLocation,
+): Promise<ReceiveResult> {
+  const stored = await findOrder(tx, order.order_id);
+  if (stored === undefined) {
+    // The insert saw a row that is gone now: only possible if something deleted it meanwhile.
+    throw new StatusWorkerError(
+      'STATUS_WORKER_CONCURRENT_UPDATE',
+      `Order ${order.order_id} vanished while received.`,
+    );
+  }
+  const { source } = stored;
+  if (
+    source.topic === location.topic &&
+    source.partition === location.partition &&
+    source.offset === location.offset
+  ) {
+    return { outcome: 'redelivered', orderId: order.order_id, status: stored.status };
+  }
+  if (stored.payload === payload)
+    return { outcome: 'duplicate', orderId: order.order_id, status: stored.status };
+  const differing = differingFields(JSON.parse(stored.payload) as Record<string, unknown>, order);
+  throw new StatusWorkerError(
+    'STATUS_WORKER_DUPLICATE_ORDER_CONFLICT',
+    `Order ${order.order_id} was already received from ${source.topic}/${source.partition}@${source.offset} ` +
+      `with different content (${differing.join(', ')}); the first copy stands, this one is dead-lettered.`,
+    { details: { order_id: order.order_id, differing_fields: differing, first_source: source } },
+  );
+}
+
+function differingFields(first: Record<string, unknown>, second: Order): string[] {
+  const secondFields = second as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(first), ...Object.keys(secondFields)]);
+  return [...keys].filter((key) => canonicalJson(first[key]) !== canonicalJson(secondFields[key])).sort();
+}
