@@ -1,4 +1,9 @@
-import { type Notification, notificationId, type Order, type OrderStatusChanged } from '@order-service/contracts';
+import {
+  type Notification,
+  notificationId,
+  type Order,
+  type OrderStatusChanged,
+} from '@order-service/contracts';
 import { localeTags, type NotificationLocale } from './notification-locale.ts';
 import { renderNotificationText } from './notification-templates.ts';
 

@@ -25,15 +25,27 @@ export const NotifierConfigSchema = Type.Object({
   WEBHOOK_SECRET: Type.Optional(
     Type.String({ minLength: 16, description: 'shared secret of the HMAC-SHA256 webhook signature' }),
   ),
-  WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 5_000, minimum: 100, description: 'timeout of one webhook attempt' }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({
+    default: 5_000,
+    minimum: 100,
+    description: 'timeout of one webhook attempt',
+  }),
   WEBHOOK_MAX_ATTEMPTS: Type.Integer({
     default: 8,
     minimum: 1,
     maximum: 100,
     description: 'webhook attempts in all before the dead letter',
   }),
-  WEBHOOK_BACKOFF_BASE_MS: Type.Integer({ default: 500, minimum: 1, description: 'first retry waits up to this' }),
-  WEBHOOK_BACKOFF_MAX_MS: Type.Integer({ default: 300_000, minimum: 1, description: 'no retry waits longer' }),
+  WEBHOOK_BACKOFF_BASE_MS: Type.Integer({
+    default: 500,
+    minimum: 1,
+    description: 'first retry waits up to this',
+  }),
+  WEBHOOK_BACKOFF_MAX_MS: Type.Integer({
+    default: 300_000,
+    minimum: 1,
+    description: 'no retry waits longer',
+  }),
   DELIVERY_POLL_MS: Type.Integer({
     default: 1_000,
     minimum: 10,

@@ -94,7 +94,14 @@ export async function recordDeadLetter(
     await tx.query(
       `INSERT INTO delivery_dead_letters (notification_id, channel, attempts, error_code, reason, payload)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (notification_id, channel) DO NOTHING`,
-      [delivery.notificationId, delivery.channel, delivery.attempts + 1, failure.code, failure.message, delivery.body],
+      [
+        delivery.notificationId,
+        delivery.channel,
+        delivery.attempts + 1,
+        failure.code,
+        failure.message,
+        delivery.body,
+      ],
     );
   });
 }

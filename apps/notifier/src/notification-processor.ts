@@ -4,7 +4,6 @@ import {
   type Notification,
   notificationId,
   type Order,
-  type OrderStatusChanged,
 } from '@order-service/contracts';
 import type { Store, Transaction } from '@order-service/runtime';
 import { buildNotification } from './build-notification.ts';
@@ -13,7 +12,11 @@ import { type LiveEvent, toOrderView } from './live-view.ts';
 import type { NotificationLocale } from './notification-locale.ts';
 import { hasNotification, saveNotification } from './notification-repository.ts';
 import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from './order-repository.ts';
-import { savePendingStatusEvent, takePendingStatusEvents } from './pending-status-repository.ts';
+import {
+  type PendingStatusEvent,
+  savePendingStatusEvent,
+  takePendingStatusEvents,
+} from './pending-status-repository.ts';
 
 /** A row for the runtime's outbox (the shape of its `OutboxMessage`). */
 export interface NotificationOutboxMessage {
@@ -51,7 +54,8 @@ export interface NotificationProcessorOptions {
 /** Turns orders and status changes into stored, outboxed notifications. */
 export interface NotificationProcessor {
   receiveOrder(order: Order, payload: string): Promise<ProcessOutcome>;
-  receiveStatusChange(change: OrderStatusChanged, statusEventId: string): Promise<ProcessOutcome>;
+  /** `traceparent` (W3C trace context of the status record) is carried over to the notification. */
+  receiveStatusChange(event: PendingStatusEvent): Promise<ProcessOutcome>;
 }
 
 /**
@@ -66,23 +70,31 @@ export function createNotificationProcessor(options: NotificationProcessorOption
   const lockOrder = (tx: Transaction, orderId: string) =>
     tx.query("SELECT pg_advisory_xact_lock(hashtextextended('notifier:order:' || $1, 0))", [orderId]);
 
-  // Stores one notification with its outbox row and deliveries; false for a repeat.
+  // Stores one notification with its outbox row and deliveries; undefined for a repeat.
   const notify = async (
     tx: Transaction,
     stored: StoredOrder,
-    change: OrderStatusChanged,
-    statusEventId: string,
+    { change, statusEventId, traceparent }: PendingStatusEvent,
   ): Promise<Notification | undefined> => {
     const notification = buildNotification({ order: stored.order, change, statusEventId, locale });
     const body = encodeNotification(notification);
-    const saved = await saveNotification(tx, { notification, body, statusEventId, channels: options.channels });
+    const saved = await saveNotification(tx, {
+      notification,
+      body,
+      statusEventId,
+      channels: options.channels,
+    });
     if (!saved) return undefined;
     await options.enqueueOutbox(tx, [
       {
         topic: options.notificationsTopic,
         key: notification.order_id,
         value: body,
-        headers: createRecordHeaders({ messageName: 'Notification', eventId: notification.notification_id }),
+        headers: createRecordHeaders({
+          messageName: 'Notification',
+          eventId: notification.notification_id,
+          traceparent,
+        }),
         eventId: notification.notification_id,
       },
     ]);
@@ -99,18 +111,23 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     async receiveOrder(order, payload) {
       const result = await store.transaction(async (tx) => {
         await lockOrder(tx, order.order_id);
-        if (!(await saveOrder(tx, order, payload))) return { outcome: { kind: 'duplicate' } as const, events: [] };
+        if (!(await saveOrder(tx, order, payload)))
+          return { outcome: { kind: 'duplicate' } as const, events: [] };
         let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
         const notifications: Notification[] = [];
         for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
-          const notification = await notify(tx, stored, pending.change, pending.statusEventId);
+          const notification = await notify(tx, stored, pending);
           if (notification !== undefined) notifications.push(notification);
         }
         stored = (await findOrder(tx, order.order_id)) ?? stored;
         const view = toOrderView(stored, locale);
         const events: LiveEvent[] = [
           { type: 'order', order: view },
-          ...notifications.map((notification) => ({ type: 'notification' as const, notification, order: view })),
+          ...notifications.map((notification) => ({
+            type: 'notification' as const,
+            notification,
+            order: view,
+          })),
         ];
         return { outcome: { kind: 'order-stored', notifications } as const, events };
       });
@@ -118,7 +135,8 @@ export function createNotificationProcessor(options: NotificationProcessorOption
       return result.outcome;
     },
 
-    async receiveStatusChange(change, statusEventId) {
+    async receiveStatusChange(event) {
+      const { change, statusEventId } = event;
       const result = await store.transaction(async (tx) => {
         // Cheap early exit for a redelivery, before taking the lock.
         if (await hasNotification(tx, notificationId(statusEventId))) {
@@ -127,13 +145,15 @@ export function createNotificationProcessor(options: NotificationProcessorOption
         await lockOrder(tx, change.order_id);
         const stored = await findOrder(tx, change.order_id);
         if (stored === undefined) {
-          await savePendingStatusEvent(tx, statusEventId, change);
+          await savePendingStatusEvent(tx, event);
           return { outcome: { kind: 'pending' } as const, events: [] };
         }
-        const notification = await notify(tx, stored, change, statusEventId);
+        const notification = await notify(tx, stored, event);
         if (notification === undefined) return { outcome: { kind: 'duplicate' } as const, events: [] };
         const updated = (await findOrder(tx, change.order_id)) ?? stored;
-        const events: LiveEvent[] = [{ type: 'notification', notification, order: toOrderView(updated, locale) }];
+        const events: LiveEvent[] = [
+          { type: 'notification', notification, order: toOrderView(updated, locale) },
+        ];
         return { outcome: { kind: 'notified', notifications: [notification] } as const, events };
       });
       publishLive(result.events);

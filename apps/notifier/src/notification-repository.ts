@@ -9,7 +9,12 @@ import type { DeliveryChannelName } from './delivery-channel.ts';
  */
 export async function saveNotification(
   queryable: Queryable,
-  options: { notification: Notification; body: string; statusEventId: string; channels: DeliveryChannelName[] },
+  options: {
+    notification: Notification;
+    body: string;
+    statusEventId: string;
+    channels: DeliveryChannelName[];
+  },
 ): Promise<boolean> {
   const { notification, body, statusEventId, channels } = options;
   const inserted = await queryable.query(
@@ -29,7 +34,9 @@ export async function saveNotification(
 
 /** Whether the notification with this id is stored already. */
 export async function hasNotification(queryable: Queryable, notificationId: string): Promise<boolean> {
-  const result = await queryable.query('SELECT 1 FROM notifications WHERE notification_id = $1', [notificationId]);
+  const result = await queryable.query('SELECT 1 FROM notifications WHERE notification_id = $1', [
+    notificationId,
+  ]);
   return result.rows.length > 0;
 }
 

@@ -13,7 +13,9 @@ describe('renderNotificationText', () => {
       'ru',
     );
     expect(rendered.title).toBe('Заказ 12345 принят');
-    expect(plain(rendered.text)).toBe('Ваш заказ 12345 (2 товара на сумму 3 000,00 ₽) принят и уже собирается.');
+    expect(plain(rendered.text)).toBe(
+      'Ваш заказ 12345 (2 товара на сумму 3 000,00 ₽) принят и уже собирается.',
+    );
   });
 
   it('tells an English customer the order was accepted, with the amount in roubles', () => {
@@ -21,7 +23,9 @@ describe('renderNotificationText', () => {
       { orderId: '12345', status: 'PROCESSING', totalAmount: 300_000, itemCount: 1 },
       'en',
     );
-    expect(rendered.text).toBe('Your order 12345 (1 item for ₽3,000.00) has been accepted and is being prepared.');
+    expect(rendered.text).toBe(
+      'Your order 12345 (1 item for ₽3,000.00) has been accepted and is being prepared.',
+    );
   });
 
   it('declines the Russian word for items by count', () => {
@@ -52,7 +56,8 @@ describe('renderNotificationText', () => {
   it('has a distinct title naming the order for every status in every language', () => {
     for (const locale of notificationLocales) {
       const titles = statuses.map(
-        (status) => renderNotificationText({ orderId: 'A-1', status, totalAmount: 1, itemCount: 1 }, locale).title,
+        (status) =>
+          renderNotificationText({ orderId: 'A-1', status, totalAmount: 1, itemCount: 1 }, locale).title,
       );
       expect(new Set(titles).size).toBe(statuses.length);
       for (const title of titles) expect(title).toContain('A-1');

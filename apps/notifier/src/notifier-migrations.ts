@@ -21,6 +21,7 @@ CREATE TABLE pending_status_events (
   status_event_id text PRIMARY KEY,
   order_id text NOT NULL,
   payload text NOT NULL,
+  traceparent text,
   received_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX pending_status_events_order_id_idx ON pending_status_events (order_id);

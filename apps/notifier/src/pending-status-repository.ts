@@ -5,34 +5,44 @@ import type { Queryable } from '@order-service/runtime';
 export interface PendingStatusEvent {
   statusEventId: string;
   change: OrderStatusChanged;
+  traceparent: string | undefined;
 }
 
 /** Keeps a status change whose order has not arrived yet; a redelivery of it changes nothing. */
-export async function savePendingStatusEvent(
-  queryable: Queryable,
-  statusEventId: string,
-  change: OrderStatusChanged,
-): Promise<void> {
+export async function savePendingStatusEvent(queryable: Queryable, event: PendingStatusEvent): Promise<void> {
   await queryable.query(
-    `INSERT INTO pending_status_events (status_event_id, order_id, payload)
-     VALUES ($1, $2, $3) ON CONFLICT (status_event_id) DO NOTHING`,
-    [statusEventId, change.order_id, JSON.stringify(change)],
+    `INSERT INTO pending_status_events (status_event_id, order_id, payload, traceparent)
+     VALUES ($1, $2, $3, $4) ON CONFLICT (status_event_id) DO NOTHING`,
+    [event.statusEventId, event.change.order_id, JSON.stringify(event.change), event.traceparent ?? null],
   );
 }
 
 /** Removes and returns the order's waiting status changes, oldest change first. */
-export async function takePendingStatusEvents(queryable: Queryable, orderId: string): Promise<PendingStatusEvent[]> {
-  const result = await queryable.query<{ status_event_id: string; payload: string }>(
-    'DELETE FROM pending_status_events WHERE order_id = $1 RETURNING status_event_id, payload',
+export async function takePendingStatusEvents(
+  queryable: Queryable,
+  orderId: string,
+): Promise<PendingStatusEvent[]> {
+  const result = await queryable.query<{
+    status_event_id: string;
+    payload: string;
+    traceparent: string | null;
+  }>(
+    'DELETE FROM pending_status_events WHERE order_id = $1 RETURNING status_event_id, payload, traceparent',
     [orderId],
   );
   return result.rows
-    .map((row) => ({ statusEventId: row.status_event_id, change: JSON.parse(row.payload) as OrderStatusChanged }))
+    .map((row) => ({
+      statusEventId: row.status_event_id,
+      change: JSON.parse(row.payload) as OrderStatusChanged,
+      traceparent: row.traceparent ?? undefined,
+    }))
     .sort((left, right) => Date.parse(left.change.updated_at) - Date.parse(right.change.updated_at));
 }
 
 /** How many status changes are waiting for their order (a metric: it should stay near zero). */
 export async function countPendingStatusEvents(queryable: Queryable): Promise<number> {
-  const result = await queryable.query<{ count: string | number }>('SELECT count(*) AS count FROM pending_status_events');
+  const result = await queryable.query<{ count: string | number }>(
+    'SELECT count(*) AS count FROM pending_status_events',
+  );
   return Number(result.rows[0]?.count ?? 0);
 }

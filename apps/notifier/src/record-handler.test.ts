@@ -1,7 +1,8 @@
-import { encodeOrder, type Order, type OrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
+import { encodeOrder, type Order, statusChangedEventId } from '@order-service/contracts';
 import { describe, expect, it } from 'vitest';
 import type { NotificationProcessor } from './notification-processor.ts';
 import { NotifierError } from './notifier-error.ts';
+import type { PendingStatusEvent } from './pending-status-repository.ts';
 import { createRecordHandler } from './record-handler.ts';
 
 const order: Order = {
@@ -14,14 +15,14 @@ const order: Order = {
 };
 
 function recordingProcessor() {
-  const calls: { orders: [Order, string][]; changes: [OrderStatusChanged, string][] } = { orders: [], changes: [] };
+  const calls: { orders: [Order, string][]; changes: PendingStatusEvent[] } = { orders: [], changes: [] };
   const processor: NotificationProcessor = {
     async receiveOrder(received, payload) {
       calls.orders.push([received, payload]);
       return { kind: 'order-stored', notifications: [] };
     },
-    async receiveStatusChange(change, eventId) {
-      calls.changes.push([change, eventId]);
+    async receiveStatusChange(event) {
+      calls.changes.push(event);
       return { kind: 'pending' };
     },
   };
@@ -50,19 +51,23 @@ describe('record handler', () => {
   it('hands a status change over with the event id from its header', async () => {
     const { processor, calls } = recordingProcessor();
     const change = { order_id: '12345', status: 'SHIPPED', updated_at: '2024-02-21T10:00:00Z' };
-    await createRecordHandler(processor, topics)({
+    await createRecordHandler(
+      processor,
+      topics,
+    )({
       topic: 't.status',
       value: Buffer.from(JSON.stringify(change)),
-      headers: { 'x-event-id': Buffer.from('evt-9') },
+      headers: { 'x-event-id': Buffer.from('evt-9'), traceparent: Buffer.from('00-abc-def-01') },
     });
-    expect(calls.changes).toEqual([[change, 'evt-9']]);
+    expect(calls.changes).toEqual([{ change, statusEventId: 'evt-9', traceparent: '00-abc-def-01' }]);
   });
 
   it('derives the event id when the status record has no header', async () => {
     const { processor, calls } = recordingProcessor();
     const change = { order_id: '1', status: 'DELIVERED', updated_at: '2024-02-21T10:00:00Z' };
     await createRecordHandler(processor, topics)({ topic: 't.status', value: JSON.stringify(change) });
-    expect(calls.changes[0]?.[1]).toBe(statusChangedEventId('1', 'DELIVERED'));
+    expect(calls.changes[0]?.statusEventId).toBe(statusChangedEventId('1', 'DELIVERED'));
+    expect(calls.changes[0]?.traceparent).toBeUndefined();
   });
 
   it('refuses, not retryably, a status record that breaks the contract', async () => {

@@ -1,7 +1,7 @@
-import { decodeOrder, decodeOrderStatusChanged } from '@order-service/contracts';
+import { decodeOrder, decodeOrderStatusChanged, HEADERS } from '@order-service/contracts';
 import type { NotificationProcessor, ProcessOutcome } from './notification-processor.ts';
 import { NotifierError } from './notifier-error.ts';
-import { type RecordHeaders, resolveStatusEventId } from './resolve-status-event-id.ts';
+import { firstHeader, type RecordHeaders, resolveStatusEventId } from './resolve-status-event-id.ts';
 
 /** The parts of a Kafka record the notifier reads. */
 export interface ConsumedRecord {
@@ -27,17 +27,27 @@ export function createRecordHandler(processor: NotificationProcessor, topics: No
     if (record.topic === topics.ordersCreated) {
       const decoded = decodeOrder(record.value);
       if (!decoded.ok) {
-        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, { cause: decoded.error });
+        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, {
+          cause: decoded.error,
+        });
       }
-      const payload = typeof record.value === 'string' ? record.value : (record.value?.toString('utf8') ?? '');
+      const payload =
+        typeof record.value === 'string' ? record.value : (record.value?.toString('utf8') ?? '');
       return processor.receiveOrder(decoded.value, payload);
     }
     if (record.topic === topics.ordersStatus) {
       const decoded = decodeOrderStatusChanged(record.value);
       if (!decoded.ok) {
-        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, { cause: decoded.error });
+        throw new NotifierError('NOTIFIER_RECORD_UNDECODABLE', decoded.error.message, {
+          cause: decoded.error,
+        });
       }
-      return processor.receiveStatusChange(decoded.value, resolveStatusEventId(decoded.value, record.headers ?? {}));
+      const headers = record.headers ?? {};
+      return processor.receiveStatusChange({
+        change: decoded.value,
+        statusEventId: resolveStatusEventId(decoded.value, headers),
+        traceparent: firstHeader(headers, HEADERS.traceparent),
+      });
     }
     throw new NotifierError(
       'NOTIFIER_RECORD_UNKNOWN_TOPIC',

@@ -3,7 +3,8 @@ import { HEADERS, type OrderStatusChanged, statusChangedEventId } from '@order-s
 /** Record headers as kafkajs hands them over (values may be Buffers, strings, arrays or absent). */
 export type RecordHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
-function firstHeader(headers: RecordHeaders, name: string): string | undefined {
+/** The first value of a header as text, or undefined when absent or blank. */
+export function firstHeader(headers: RecordHeaders, name: string): string | undefined {
   const raw = headers[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return undefined;

@@ -18,11 +18,15 @@ describe('retry policy', () => {
 
   it('draws the wait uniformly from zero up to the ceiling (full jitter)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 1, maxExcluded: true }), (n, r) => {
-        const delay = computeRetryDelayMs(policy, n, () => r);
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true }),
+        (n, r) => {
+          const delay = computeRetryDelayMs(policy, n, () => r);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)));
+        },
+      ),
     );
     expect(computeRetryDelayMs(policy, 4, () => 0)).toBe(0);
   });

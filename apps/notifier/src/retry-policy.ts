@@ -13,7 +13,11 @@ export interface RetryPolicy {
  * time in [0, min(max, base * 2^(n-1))]. The randomness spreads the retries of many deliveries
  * that failed together (a receiver that was down), so they do not all hit it again at once.
  */
-export function computeRetryDelayMs(policy: RetryPolicy, failedAttempts: number, random = Math.random): number {
+export function computeRetryDelayMs(
+  policy: RetryPolicy,
+  failedAttempts: number,
+  random = Math.random,
+): number {
   const exponent = Math.max(0, failedAttempts - 1);
   // 2 ** exponent grows past any sane cap quickly; min() keeps the product finite and bounded.
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 52));

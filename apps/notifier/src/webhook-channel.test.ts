@@ -27,7 +27,9 @@ interface Received {
 
 let server: Server | undefined;
 
-async function startReceiver(answer: (response: ServerResponse) => void): Promise<{ url: string; received: Received[] }> {
+async function startReceiver(
+  answer: (response: ServerResponse) => void,
+): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];

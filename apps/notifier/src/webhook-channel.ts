@@ -28,7 +28,8 @@ function classifyFailure(error: unknown, url: string, timeoutMs: number): Notifi
       { cause: error },
     );
   }
-  const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+  const reason =
+    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
   return new NotifierError('NOTIFIER_WEBHOOK_UNREACHABLE', `Webhook ${url} is unreachable: ${reason}`, {
     cause: error,
   });
