@@ -16,10 +16,6 @@ export const notifierErrorCatalog = {
     retryable: false,
     description: 'A record came from a topic the notifier does not read; it goes to <topic>.dlq.',
   },
-  NOTIFIER_STORE_FAILED: {
-    retryable: true,
-    description: 'The store rejected or lost a statement; the record is retried without committing.',
-  },
   NOTIFIER_WEBHOOK_TIMEOUT: {
     retryable: true,
     description: 'The webhook receiver did not answer within WEBHOOK_TIMEOUT_MS.',
