@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@order-service/run-system/apps';
+import { DIRECT_PUBLISH_ENVIRONMENT } from './pipeline/pipeline-system.ts';
+
+/** Whether the built runtime understands the direct-publish knob, and if not, why the ratio is skipped. */
+export type DirectPublishSupport = { supported: true } | { supported: false; reason: string };
+
+function builtFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(folder, name));
+}
+
+/**
+ * Looks for the knob's variable name in the built runtime and apps: an app ignores variables it
+ * does not know, so starting it with the knob proves nothing by itself.
+ */
+export function detectDirectPublishSupport(): DirectPublishSupport {
+  const [variable] = Object.keys(DIRECT_PUBLISH_ENVIRONMENT);
+  const folders = [
+    'packages/runtime/dist',
+    'apps/order-producer/dist',
+    'apps/status-worker/dist',
+    'apps/notifier/dist',
+  ];
+  const found = folders
+    .flatMap((folder) => builtFiles(join(REPO_ROOT, folder)))
+    .some((file) => variable !== undefined && readFileSync(file, 'utf8').includes(variable));
+  if (found) return { supported: true };
+  return {
+    supported: false,
+    reason: `not measured: the built runtime and apps do not read ${variable} (wanted: ${Object.entries(
+      DIRECT_PUBLISH_ENVIRONMENT,
+    )
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ')}, publish right after the transaction instead of through the outbox)`,
+  };
+}

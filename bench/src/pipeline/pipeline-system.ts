@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type AppName,
+  type AppProcess,
+  appEntry,
+  appEnvironment,
+  findFreePort,
+  type SystemTopics,
+  startAppProcess,
+  waitForReady,
+} from '@order-service/run-system/apps';
+import type { MeasuredProcess } from '../cpu-meter.ts';
+
+/** How the apps publish: through their store and outbox (the product), or directly (the comparison). */
+export type PublishMode = 'outbox' | 'direct';
+
+/** The benchmark-only switch asked of the runtime: publish at once instead of through the outbox. */
+export const DIRECT_PUBLISH_ENVIRONMENT: Record<string, string> = { OUTBOX_MODE: 'direct' };
+
+/** The running apps of one pipeline under test. */
+export type PipelineSystem = {
+  orderApiUrl: string;
+  processes: MeasuredProcess[];
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the apps named in `apps` (all three by default) on their own topics, consumer groups and
+ * embedded stores in a temporary folder, and waits until each answers /ready.
+ */
+export async function startPipelineSystem(options: {
+  brokers: string;
+  topics: SystemTopics;
+  runId: string;
+  mode: PublishMode;
+  apps?: readonly AppName[];
+  label?: string;
+}): Promise<PipelineSystem> {
+  const names = options.apps ?? (['order-producer', 'status-worker', 'notifier'] as const);
+  const dataRoot = mkdtempSync(join(tmpdir(), `bench-${options.runId}-`));
+  const label = options.label ?? options.mode;
+  const started: { name: AppName; process: AppProcess; port: number }[] = [];
+  try {
+    for (const name of names) {
+      const port = await findFreePort();
+      const process = startAppProcess({
+        name,
+        entry: appEntry(name),
+        environment: appEnvironment({
+          port,
+          host: '127.0.0.1',
+          brokers: options.brokers,
+          dataDir: join(dataRoot, name),
+          topics: options.topics,
+          groupId: `bench-${label}-${name}-${options.runId}`,
+          logLevel: 'warn',
+          extra: options.mode === 'direct' ? DIRECT_PUBLISH_ENVIRONMENT : {},
+        }),
+        onLine: (line) => console.error(`[${label}:${name}] ${line}`),
+      });
+      started.push({ name, process, port });
+    }
+    await Promise.all(
+      started.map((app) =>
+        waitForReady(`http://127.0.0.1:${app.port}`, {
+          name: app.name,
+          isAlive: app.process.isRunning,
+          timeoutMs: 90_000,
+        }),
+      ),
+    );
+  } catch (error) {
+    await Promise.all(started.map((app) => app.process.stop()));
+    rmSync(dataRoot, { recursive: true, force: true });
+    throw error;
+  }
+  const orderProducer = started.find((app) => app.name === 'order-producer');
+  return {
+    orderApiUrl: orderProducer ? `http://127.0.0.1:${orderProducer.port}` : '',
+    processes: started.map((app) => ({ name: app.name, pid: app.process.pid })),
+    async close() {
+      await Promise.all(started.map((app) => app.process.stop()));
+      rmSync(dataRoot, { recursive: true, force: true });
+    },
+  };
+}
