@@ -59,9 +59,18 @@ const format = (value: number) => Math.round(value).toLocaleString('en-US');
 const rows = cases.map(([name]) => {
   const ours = opsPerSecond(`ours ${name}`);
   const ajvOps = opsPerSecond(`ajv ${name}`);
-  return { case: name, 'ours ops/s': format(ours), 'ajv ops/s': format(ajvOps), 'ours/ajv': (ours / ajvOps).toFixed(2) };
+  return {
+    case: name,
+    'ours ops/s': format(ours),
+    'ajv ops/s': format(ajvOps),
+    'ours/ajv': (ours / ajvOps).toFixed(2),
+  };
 });
 console.log(`node ${process.version}, ${BATCH} decodes per sample, sink ${typeof sink}`);
 console.table(rows);
 const below = rows.filter((row) => Number(row['ours/ajv']) < 1);
-console.log(below.length === 0 ? 'target ours/ajv >= 1.0: met' : `target ours/ajv >= 1.0: NOT met for ${below.map((row) => row.case).join(', ')}`);
+console.log(
+  below.length === 0
+    ? 'target ours/ajv >= 1.0: met'
+    : `target ours/ajv >= 1.0: NOT met for ${below.map((row) => row.case).join(', ')}`,
+);
