@@ -1,3 +1,5 @@
+import { localKafkaStatus, startLocalKafka } from '@order-service/run-system/kafka';
+
 /**
  * Makes sure a broker answers. With KAFKA_BROKERS set, that cluster is used as it is; otherwise the
  * local broker is started if needed (tools/local-kafka) and left running, since other tools share
@@ -11,10 +13,9 @@ export async function ensureBroker(
     log(`Kafka at ${configured} (KAFKA_BROKERS)`);
     return configured;
   }
-  // Loaded only when needed: pointed at an existing cluster, the benchmark needs no JVM tooling.
-  const { ensureKafkaRunning } = await import('@order-service/local-kafka');
-  const result = await ensureKafkaRunning({ topics: [], onProgress: log });
-  const brokers = result.brokers.join(',');
-  log(`Kafka at ${brokers}${result.alreadyRunning ? '' : ' (started; left running for the other tools)'}`);
+  await startLocalKafka(log);
+  const status = await localKafkaStatus();
+  const brokers = status.brokers.join(',');
+  log(`Kafka at ${brokers} (local broker, pid ${status.pid ?? 'unknown'}; left running)`);
   return brokers;
 }

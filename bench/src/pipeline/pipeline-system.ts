@@ -49,6 +49,7 @@ export async function startPipelineSystem(options: {
         name,
         entry: appEntry(name),
         environment: appEnvironment({
+          name,
           port,
           host: '127.0.0.1',
           brokers: options.brokers,

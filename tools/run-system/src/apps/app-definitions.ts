@@ -23,11 +23,14 @@ export type SystemTopics = { created: string; status: string; notifications: str
 
 /** What an app needs to know about its surroundings, turned into its environment variables. */
 export type AppSettings = {
+  name: AppName;
   port: number;
   brokers: string;
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL schema of this app's tables, so apps can share one database without sharing an outbox. */
+  databaseSchema?: string;
   topics?: SystemTopics;
   groupId?: string;
   apiKey?: string;
@@ -36,6 +39,11 @@ export type AppSettings = {
   extra?: Record<string, string>;
 };
 
+/** The PostgreSQL schema an app uses by default when apps share a database: its name in snake_case. */
+export function databaseSchemaOf(name: AppName): string {
+  return name.replace(/-/g, '_');
+}
+
 /** The environment variables (see the brief's system conventions) that configure one app. */
 export function appEnvironment(settings: AppSettings): Record<string, string> {
   const environment: Record<string, string> = {
@@ -43,8 +51,10 @@ export function appEnvironment(settings: AppSettings): Record<string, string> {
     KAFKA_BROKERS: settings.brokers,
   };
   if (settings.host) environment.HOST = settings.host;
-  if (settings.databaseUrl) environment.DATABASE_URL = settings.databaseUrl;
-  else if (settings.dataDir) environment.DATA_DIR = settings.dataDir;
+  if (settings.databaseUrl) {
+    environment.DATABASE_URL = settings.databaseUrl;
+    environment.DATABASE_SCHEMA = settings.databaseSchema ?? databaseSchemaOf(settings.name);
+  } else if (settings.dataDir) environment.DATA_DIR = settings.dataDir;
   if (settings.topics) {
     environment.TOPIC_ORDERS_CREATED = settings.topics.created;
     environment.TOPIC_ORDERS_STATUS = settings.topics.status;

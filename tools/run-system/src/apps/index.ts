@@ -4,6 +4,7 @@ export {
   type AppSettings,
   appEntry,
   appEnvironment,
+  databaseSchemaOf,
   REPO_ROOT,
   type SystemTopics,
 } from './app-definitions.ts';

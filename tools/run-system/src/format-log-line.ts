@@ -1,0 +1,36 @@
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+const HIDDEN = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'name']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Prefixes one line of an app's output with the app's name. A pino JSON line becomes
+ * `HH:MM:SS LEVEL message {other fields}` so that three interleaved logs stay readable; any other
+ * line is kept as it is.
+ */
+export function formatLogLine(app: string, line: string, width = 14): string {
+  const prefix = `[${app}]`.padEnd(width + 2);
+  let parsed: unknown;
+  try {
+    parsed = line.startsWith('{') ? JSON.parse(line) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!isRecord(parsed) || typeof parsed.msg !== 'string') return `${prefix} ${line}`;
+  const time =
+    typeof parsed.time === 'number' ? new Date(parsed.time).toISOString().slice(11, 19) : '--:--:--';
+  const level =
+    (typeof parsed.level === 'number' ? LEVELS[parsed.level] : String(parsed.level ?? '')) ?? 'INFO';
+  const rest = Object.fromEntries(Object.entries(parsed).filter(([key]) => !HIDDEN.has(key)));
+  const details = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+  return `${prefix} ${time} ${level.padEnd(5)} ${parsed.msg}${details}`;
+}

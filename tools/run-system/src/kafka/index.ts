@@ -1,0 +1,6 @@
+export {
+  type LocalKafkaStatus,
+  localKafkaStatus,
+  startLocalKafka,
+  stopLocalKafka,
+} from './local-kafka-cli.ts';

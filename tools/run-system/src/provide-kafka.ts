@@ -1,0 +1,34 @@
+import { localKafkaStatus, startLocalKafka, stopLocalKafka } from './kafka/index.ts';
+
+/** The broker the system runs on, and how to let go of it. */
+export type KafkaHandle = {
+  brokers: string;
+  /** True when this command started the local broker (so it stops it again). */
+  startedHere: boolean;
+  release(): Promise<void>;
+};
+
+/**
+ * With KAFKA_BROKERS set, uses that cluster as it is. Otherwise makes sure the local broker runs
+ * with the orders.* topics (tools/local-kafka), starting it if needed; `release()` stops it only
+ * when this command started it.
+ */
+export async function provideKafka(
+  configured: string | undefined,
+  log: (line: string) => void,
+): Promise<KafkaHandle> {
+  if (configured) return { brokers: configured, startedHere: false, release: async () => undefined };
+  const before = await localKafkaStatus();
+  await startLocalKafka(before.running ? undefined : log);
+  const after = await localKafkaStatus();
+  if (!after.running || after.brokers.length === 0)
+    throw new Error('the local Kafka did not come up; see `pnpm kafka:status`');
+  const startedHere = !before.running;
+  return {
+    brokers: after.brokers.join(','),
+    startedHere,
+    async release() {
+      if (startedHere) await stopLocalKafka();
+    },
+  };
+}
