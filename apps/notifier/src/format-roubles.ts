@@ -19,5 +19,6 @@ export function formatRoubles(kopecks: number, locale: NotificationLocale): stri
   const absolute = Math.abs(kopecks);
   const roubles = Math.trunc(absolute / 100);
   const rest = String(absolute % 100).padStart(2, '0');
-  return formatters[locale].format(`${sign}${roubles}.${rest}`);
+  const decimal = `${sign}${roubles}.${rest}` as `${number}`;
+  return formatters[locale].format(decimal);
 }

@@ -1,5 +1,6 @@
 import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { registerLiveRoutes } from './live-routes.ts';
@@ -18,7 +19,7 @@ async function startApp() {
     loadSnapshot: async () => ({ orders: [], notifications: [] }),
     heartbeatMs: 60_000,
   });
-  const app = Fastify();
+  const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
   registerLiveRoutes(app, { hub });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

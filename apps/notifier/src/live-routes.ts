@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { BaseServer } from '@order-service/runtime';
 import { renderLivePage } from './live-page.ts';
 import type { SseHub } from './sse-hub.ts';
 
@@ -7,10 +7,7 @@ import type { SseHub } from './sse-hub.ts';
  * raw response (Fastify hands it over with `reply.hijack()`), detached when the browser goes away,
  * and every open stream is ended before the server closes, so shutdown never waits on a browser.
  */
-export function registerLiveRoutes(
-  app: FastifyInstance,
-  options: { hub: SseHub; onClientsChanged?: () => void },
-) {
+export function registerLiveRoutes(app: BaseServer, options: { hub: SseHub; onClientsChanged?: () => void }) {
   const { hub } = options;
   const page = renderLivePage();
 

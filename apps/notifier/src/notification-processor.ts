@@ -40,6 +40,12 @@ export type ProcessOutcome =
   | { kind: 'pending' }
   | { kind: 'duplicate' };
 
+// What one transaction decided, and what to tell the live page once it has committed.
+interface Handled {
+  outcome: ProcessOutcome;
+  events: LiveEvent[];
+}
+
 /** Dependencies of the processor. */
 export interface NotificationProcessorOptions {
   store: Store;
@@ -109,10 +115,9 @@ export function createNotificationProcessor(options: NotificationProcessorOption
 
   return {
     async receiveOrder(order, payload) {
-      const result = await store.transaction(async (tx) => {
+      const result = await store.transaction(async (tx): Promise<Handled> => {
         await lockOrder(tx, order.order_id);
-        if (!(await saveOrder(tx, order, payload)))
-          return { outcome: { kind: 'duplicate' } as const, events: [] };
+        if (!(await saveOrder(tx, order, payload))) return { outcome: { kind: 'duplicate' }, events: [] };
         let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
         const notifications: Notification[] = [];
         for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
@@ -129,7 +134,7 @@ export function createNotificationProcessor(options: NotificationProcessorOption
             order: view,
           })),
         ];
-        return { outcome: { kind: 'order-stored', notifications } as const, events };
+        return { outcome: { kind: 'order-stored', notifications }, events };
       });
       publishLive(result.events);
       return result.outcome;
@@ -137,24 +142,24 @@ export function createNotificationProcessor(options: NotificationProcessorOption
 
     async receiveStatusChange(event) {
       const { change, statusEventId } = event;
-      const result = await store.transaction(async (tx) => {
+      const result = await store.transaction(async (tx): Promise<Handled> => {
         // Cheap early exit for a redelivery, before taking the lock.
         if (await hasNotification(tx, notificationId(statusEventId))) {
-          return { outcome: { kind: 'duplicate' } as const, events: [] };
+          return { outcome: { kind: 'duplicate' }, events: [] };
         }
         await lockOrder(tx, change.order_id);
         const stored = await findOrder(tx, change.order_id);
         if (stored === undefined) {
           await savePendingStatusEvent(tx, event);
-          return { outcome: { kind: 'pending' } as const, events: [] };
+          return { outcome: { kind: 'pending' }, events: [] };
         }
         const notification = await notify(tx, stored, event);
-        if (notification === undefined) return { outcome: { kind: 'duplicate' } as const, events: [] };
+        if (notification === undefined) return { outcome: { kind: 'duplicate' }, events: [] };
         const updated = (await findOrder(tx, change.order_id)) ?? stored;
         const events: LiveEvent[] = [
           { type: 'notification', notification, order: toOrderView(updated, locale) },
         ];
-        return { outcome: { kind: 'notified', notifications: [notification] } as const, events };
+        return { outcome: { kind: 'notified', notifications: [notification] }, events };
       });
       publishLive(result.events);
       return result.outcome;

@@ -7,7 +7,7 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 describe('notifier errors', () => {
   it('documents every code with its retryable flag in the README, and no other', () => {
     const documented = new Map(
-      [...readme.matchAll(/^\| `(NOTIFIER_[A-Z_]+)` \| (yes|no) \|/gm)].map((match) => [
+      [...readme.matchAll(/^\| `(NOTIFIER_[A-Z_]+)`\s*\| (yes|no)\s*\|/gm)].map((match) => [
         match[1],
         match[2] === 'yes',
       ]),

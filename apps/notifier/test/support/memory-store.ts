@@ -1,0 +1,9 @@
+import { createLogger, migrate, openStore, type Store } from '@order-service/runtime';
+import { notifierMigrations } from '../../src/notifier-migrations.ts';
+
+/** A fresh in-memory PGlite store with the notifier's tables, for fast tests of the SQL. */
+export async function openMemoryStore(): Promise<Store> {
+  const store = await openStore({ logger: createLogger({ name: 'test', level: 'silent' }) });
+  await migrate(store, notifierMigrations);
+  return store;
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@order-service/runtime';
+import { loadNotifierConfig } from '../../src/config.ts';
+import { createNotifier, type Notifier } from '../../src/notifier.ts';
+import type { TestTopics } from './test-kafka.ts';
+
+/** A notifier running in the test process, on its own topics, group and PGlite folder. */
+export interface TestNotifier {
+  notifier: Notifier;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  groupId: string;
+  dataDir: string;
+  /** Lines written by the log channel. */
+  logLines: string[];
+  stop(): Promise<void>;
+}
+
+/** A fresh PGlite folder under the system temp directory. */
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'notifier-test-'));
+}
+
+/**
+ * Starts a notifier for one test and waits until its consumer joined the group. Pass the same
+ * `dataDir` to restart "the same" notifier; pass `env` to override any variable.
+ */
+export async function startTestNotifier(options: {
+  topics: TestTopics;
+  groupId?: string;
+  dataDir?: string;
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<TestNotifier> {
+  const groupId = options.groupId ?? `notifier-test-${randomUUID()}`;
+  const dataDir = options.dataDir ?? freshDataDir();
+  const config = loadNotifierConfig({
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? 'localhost:9092',
+    KAFKA_CLIENT_ID: `notifier-test-${randomUUID().slice(0, 8)}`,
+    KAFKA_GROUP_ID: groupId,
+    TOPIC_ORDERS_CREATED: options.topics.created,
+    TOPIC_ORDERS_STATUS: options.topics.status,
+    TOPIC_ORDERS_NOTIFICATIONS: options.topics.notifications,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DELIVERY_POLL_MS: '200',
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const notifier = await createNotifier({
+    config,
+    logger: createLogger({ name: 'notifier-test', level: config.LOG_LEVEL }),
+    logSink: { write: (line: string) => logLines.push(line) },
+  });
+  try {
+    await notifier.start();
+    await notifier.joined();
+    await notifier.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  } catch (error) {
+    await notifier.stop().catch(() => undefined);
+    throw error;
+  }
+  const address = notifier.app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    notifier,
+    url: `http://127.0.0.1:${port}`,
+    groupId,
+    dataDir,
+    logLines,
+    stop: () => notifier.stop(),
+  };
+}
