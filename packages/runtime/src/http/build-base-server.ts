@@ -1,0 +1,155 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import { classifyError } from '../classify-error.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import { type ErrorBody, HttpError } from './http-error.ts';
+import { type ReadinessCheck, runReadinessChecks } from './readiness.ts';
+import { type SchemaValidationError, toViolations } from './violations.ts';
+
+/** The Fastify instance apps build on: TypeBox type provider, pino logger. */
+export type BaseServer = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Options of `buildBaseServer`. */
+export interface BaseServerOptions {
+  logger: Logger;
+  metrics: Metrics;
+  /** Dependencies `/ready` checks (see `storeReadiness`, `kafkaReadiness`). */
+  readiness?: readonly ReadinessCheck[];
+  /** Largest accepted body in bytes (413 above). Default 1 MiB. */
+  bodyLimit?: number;
+  /** Code of 400 answers for schema violations. Default `RUNTIME_REQUEST_INVALID`. */
+  validationErrorCode?: string;
+  readinessTimeoutMs?: number;
+}
+
+const statusCodes: Record<number, string> = {
+  400: 'RUNTIME_REQUEST_MALFORMED',
+  404: 'RUNTIME_NOT_FOUND',
+  413: 'RUNTIME_BODY_TOO_LARGE',
+  415: 'RUNTIME_UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Builds the Fastify server every app starts from: `/health`, `/ready`, `/metrics`, request metrics,
+ * and one error handler so that every 4xx/5xx body is `{ code, message, violations? }`.
+ * It never listens; `main.ts` does.
+ */
+export function buildBaseServer(options: BaseServerOptions): BaseServer {
+  const { metrics } = options;
+  const readiness = options.readiness ?? [];
+  const validationErrorCode = options.validationErrorCode ?? 'RUNTIME_REQUEST_INVALID';
+  const app = Fastify({
+    loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    // One line per request at info would flood the hot path; onResponse logs at debug instead.
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  })
+    .setValidatorCompiler(TypeBoxValidatorCompiler)
+    .withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onResponse', async (request, reply) => {
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status_code: String(reply.statusCode),
+    };
+    metrics.httpRequests.inc(labels);
+    metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1_000);
+    request.log.debug({ ...labels, durationMs: reply.elapsedTime }, 'request completed');
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const body: ErrorBody = {
+      code: 'RUNTIME_NOT_FOUND',
+      message: `No route ${request.method} ${request.url}.`,
+    };
+    return reply.status(404).send(body);
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = describeError(error, request, validationErrorCode);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.debug({ code: body.code }, 'request rejected');
+    if (status === 503) void reply.header('retry-after', '1');
+    return reply.status(status).send(body);
+  });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.get('/ready', async (_request, reply) => {
+    const result = await runReadinessChecks(readiness, options.readinessTimeoutMs ?? 3_000);
+    return reply
+      .status(result.ready ? 200 : 503)
+      .send({ status: result.ready ? 'ready' : 'not_ready', checks: result.checks });
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const text = await metrics.registry.metrics();
+    return reply.header('content-type', metrics.registry.contentType).send(text);
+  });
+
+  app.addHook('onClose', async () => {
+    for (const entry of readiness) await entry.close?.();
+  });
+
+  return app;
+}
+
+function describeError(
+  error: FastifyError,
+  request: FastifyRequest,
+  validationErrorCode: string,
+): { status: number; body: ErrorBody } {
+  if (HttpError.isInstance(error)) return { status: error.statusCode, body: error.toBody() };
+  if (error.validation !== undefined) {
+    const context = error.validationContext ?? 'body';
+    const input = context === 'body' ? request.body : context === 'params' ? request.params : request.query;
+    const violations = toViolations(error.validation as unknown as SchemaValidationError[], input);
+    return {
+      status: 400,
+      body: {
+        code: validationErrorCode,
+        message: `The request ${context} is invalid: ${violations.length} problem(s), see violations.`,
+        violations,
+      },
+    };
+  }
+  const statusCode = typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (statusCode >= 400 && statusCode < 500) {
+    return {
+      status: statusCode,
+      body: { code: statusCodes[statusCode] ?? 'RUNTIME_REQUEST_REJECTED', message: error.message },
+    };
+  }
+  if (classifyError(error).retryable && typeof (error as { retryable?: unknown }).retryable === 'boolean') {
+    return {
+      status: 503,
+      body: { code: 'RUNTIME_UNAVAILABLE', message: 'A dependency is unavailable right now; retry shortly.' },
+    };
+  }
+  return {
+    status: 500,
+    body: {
+      code: 'RUNTIME_INTERNAL',
+      message: `Internal error (request ${request.id}); see the service logs.`,
+    },
+  };
+}

@@ -1,0 +1,42 @@
+export { type BackoffOptions, backoffDelay } from './backoff.ts';
+export { classifyError, type ErrorClassification } from './classify-error.ts';
+export { type BaseConfig, baseConfigSchema, deadLetterTopic } from './config/base-config-schema.ts';
+export { ConfigError, type ConfigProblem } from './config/config-error.ts';
+export { type Environment, loadConfig } from './config/load-config.ts';
+export { type ConsumedRecord, headersToStrings } from './consumer/consumed-record.ts';
+export { DEAD_LETTER_HEADERS } from './consumer/dead-letter-headers.ts';
+export {
+  type ConsumerHandle,
+  type DeadLetterOptions,
+  type HandlerContext,
+  type RunConsumerOptions,
+  runConsumer,
+} from './consumer/run-consumer.ts';
+export { RuntimeError, type RuntimeErrorCode, runtimeErrorCatalog } from './errors.ts';
+export { apiKeyGuard } from './http/api-key-guard.ts';
+export { type BaseServer, type BaseServerOptions, buildBaseServer } from './http/build-base-server.ts';
+export { ErrorBody, HttpError, runtimeHttpErrors, Violation } from './http/http-error.ts';
+export { kafkaReadiness, type ReadinessCheck, runReadinessChecks, storeReadiness } from './http/readiness.ts';
+export { type SchemaValidationError, toViolations } from './http/violations.ts';
+export { type CreateKafkaOptions, createKafka, type KafkaClientConfig } from './kafka/create-kafka.ts';
+export { createKafkaLogCreator } from './kafka/kafka-log-bridge.ts';
+export { type CreateLoggerOptions, createLogger, type Logger } from './logging/create-logger.ts';
+export { createMetrics, type Metrics } from './metrics/create-metrics.ts';
+export {
+  createOutboxRelay,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+} from './outbox/create-outbox-relay.ts';
+export { enqueueOutbox } from './outbox/enqueue-outbox.ts';
+export { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './outbox/outbox-message.ts';
+export type { OutboxLag, PendingOutboxRow } from './outbox/outbox-repository.ts';
+export {
+  onShutdown,
+  type ShutdownHandle,
+  type ShutdownOptions,
+  type ShutdownStep,
+} from './shutdown/on-shutdown.ts';
+export { type Migration, migrate } from './store/migrate.ts';
+export { type OpenStoreOptions, openStore } from './store/open-store.ts';
+export type { Queryable, QueryResult, Store, StoreSession, Transaction } from './store/store.ts';
+export { StoreError } from './store/store-error.ts';

@@ -1,0 +1,76 @@
+import { type ISocketFactory, Kafka, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { Logger } from 'pino';
+import { ConfigError } from '../config/config-error.ts';
+import { createKafkaLogCreator, kafkaLogLevelFor } from './kafka-log-bridge.ts';
+
+/** The config values `createKafka` reads (a subset of `BaseConfig`). */
+export interface KafkaClientConfig {
+  KAFKA_BROKERS: string;
+  KAFKA_CLIENT_ID: string;
+  KAFKA_SSL?: boolean;
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512' | undefined;
+  KAFKA_SASL_USERNAME?: string | undefined;
+  KAFKA_SASL_PASSWORD?: string | undefined;
+}
+
+/** Extra knobs for tests and special deployments. */
+export interface CreateKafkaOptions {
+  /** Replaces how kafkajs opens sockets (tests use it to cut the network). */
+  socketFactory?: ISocketFactory;
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** Builds the kafkajs client from config: brokers, client id, TLS, SASL, logs bridged into pino. */
+export function createKafka(
+  config: KafkaClientConfig,
+  logger: Logger,
+  options: CreateKafkaOptions = {},
+): Kafka {
+  const brokers = config.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+  if (brokers.length === 0) {
+    throw new ConfigError([
+      {
+        variable: 'KAFKA_BROKERS',
+        problem: 'lists no broker',
+        hint: 'Set KAFKA_BROKERS to host:port[,host:port].',
+      },
+    ]);
+  }
+  const kafkaConfig: KafkaConfig = {
+    clientId: config.KAFKA_CLIENT_ID,
+    brokers,
+    ssl: config.KAFKA_SSL === true,
+    connectionTimeout: options.connectionTimeoutMs ?? 3_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    logLevel: kafkaLogLevelFor(logger),
+    logCreator: createKafkaLogCreator(logger),
+  };
+  const sasl = saslOptions(config);
+  if (sasl !== undefined) kafkaConfig.sasl = sasl;
+  if (options.socketFactory !== undefined) kafkaConfig.socketFactory = options.socketFactory;
+  return new Kafka(kafkaConfig);
+}
+
+function saslOptions(config: KafkaClientConfig): SASLOptions | undefined {
+  const mechanism = config.KAFKA_SASL_MECHANISM;
+  if (mechanism === undefined) return undefined;
+  const username = config.KAFKA_SASL_USERNAME;
+  const password = config.KAFKA_SASL_PASSWORD;
+  if (username === undefined || password === undefined) {
+    const missing = [
+      username === undefined ? 'KAFKA_SASL_USERNAME' : '',
+      password === undefined ? 'KAFKA_SASL_PASSWORD' : '',
+    ]
+      .filter((variable) => variable !== '')
+      .map((variable) => ({
+        variable,
+        problem: `is required because KAFKA_SASL_MECHANISM is ${mechanism}`,
+        hint: `Set ${variable} or unset KAFKA_SASL_MECHANISM.`,
+      }));
+    throw new ConfigError(missing);
+  }
+  return { mechanism, username, password };
+}

@@ -1,0 +1,33 @@
+import { type LogEntry, type logCreator, logLevel } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** The kafkajs log level that lets through what the pino logger would print. */
+export function kafkaLogLevelFor(logger: Logger): logLevel {
+  if (logger.isLevelEnabled('debug')) return logLevel.DEBUG;
+  if (logger.isLevelEnabled('info')) return logLevel.INFO;
+  if (logger.isLevelEnabled('warn')) return logLevel.WARN;
+  if (logger.isLevelEnabled('error')) return logLevel.ERROR;
+  return logLevel.NOTHING;
+}
+
+/** Routes kafkajs log entries into pino at the matching level, with kafkajs' fields as data. */
+export function createKafkaLogCreator(logger: Logger): logCreator {
+  const kafkaLogger = logger.child({ component: 'kafkajs' });
+  return () => (entry: LogEntry) => {
+    const { message, timestamp: _timestamp, ...fields } = entry.log;
+    const data = { ...fields, namespace: entry.namespace };
+    switch (entry.level) {
+      case logLevel.ERROR:
+        kafkaLogger.error(data, message);
+        break;
+      case logLevel.WARN:
+        kafkaLogger.warn(data, message);
+        break;
+      case logLevel.INFO:
+        kafkaLogger.info(data, message);
+        break;
+      default:
+        kafkaLogger.debug(data, message);
+    }
+  };
+}

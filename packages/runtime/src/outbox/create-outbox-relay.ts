@@ -1,0 +1,255 @@
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { type BackoffOptions, backoffDelay } from '../backoff.ts';
+import { createOutboxProducer, type OutboxProducer } from '../kafka/outbox-producer.ts';
+import { scanEventIds } from '../kafka/scan-event-ids.ts';
+import type { Metrics } from '../metrics/create-metrics.ts';
+import type { Store, StoreSession } from '../store/store.ts';
+import { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, outboxChannel } from './outbox-message.ts';
+import {
+  markPublished,
+  markPublishedByEventIds,
+  type OutboxLag,
+  type PendingOutboxRow,
+  selectLag,
+  selectPending,
+  selectPendingTopics,
+  selectScanOffsets,
+} from './outbox-repository.ts';
+import { WakeSignal } from './wake-signal.ts';
+
+/** Options of `createOutboxRelay`. */
+export interface OutboxRelayOptions {
+  store: Store;
+  kafka: Kafka;
+  logger: Logger;
+  metrics: Metrics;
+  /** Names the relay in logs and its recovery consumer groups. */
+  clientId: string;
+  /** Rows per Kafka request. Default 500. */
+  batchSize?: number;
+  /** Safety poll when no wake-up arrives. Default 5000 ms. */
+  pollIntervalMs?: number;
+  /** Coalesces wake-ups arriving within this window into one batch. Default 2 ms. */
+  debounceMs?: number;
+  /** How often a non-leader retries the leadership lock. Default 2000 ms. */
+  leaderRetryMs?: number;
+  /** Upper bound of a crash-recovery scan. Default 60000 ms. */
+  recoveryTimeoutMs?: number;
+  /** Backoff after a failed publish. Default 200 ms doubling to 10 s. */
+  retryBackoff?: BackoffOptions;
+  /** Test seam: runs after the broker acknowledged a batch, before the rows are marked published. */
+  beforeMark?: (rows: readonly PendingOutboxRow[]) => Promise<void>;
+  /** Test seam: replaces the kafkajs producer. */
+  createProducer?: (kafka: Kafka) => OutboxProducer;
+}
+
+/** Publishes the outbox; see the package README for the guarantees. */
+export interface OutboxRelay {
+  /** Starts the background loop; resolves at once (Kafka may still be down). */
+  start(): Promise<void>;
+  /** Asks for a publish pass soon (debounced). Commits that enqueue messages call it already. */
+  wake(): void;
+  /** Publishes what is pending (bounded by `timeoutMs`, default 10 s), then releases Kafka and the lock. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Pending messages and the age of the oldest; also updates the lag gauges. */
+  lag(): Promise<OutboxLag>;
+  /** True while this relay holds the database's relay lock. */
+  isLeader(): boolean;
+}
+
+/**
+ * Creates the outbox relay: one active relay per database (advisory lock on a dedicated session),
+ * rows published in id order in batches by an idempotent producer, marked after the broker's
+ * acknowledgement, and a recovery scan of the partition tails whenever the outcome of an earlier
+ * send is unknown (start-up, send errors) so that nothing is published twice.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { store, kafka, metrics } = options;
+  const logger = options.logger.child({ component: 'outbox-relay' });
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 5_000;
+  const leaderRetryMs = options.leaderRetryMs ?? 2_000;
+  const recoveryTimeoutMs = options.recoveryTimeoutMs ?? 60_000;
+  const retryBackoff = options.retryBackoff ?? { initialMs: 200, maxMs: 10_000 };
+  const createProducer = options.createProducer ?? createOutboxProducer;
+  const lockName = `outbox-relay:${store.schema}`;
+  const signal = new WakeSignal(options.debounceMs ?? 2);
+
+  let stopping = false;
+  let leader = false;
+  let loop: Promise<void> | undefined;
+  let session: StoreSession | undefined;
+  let producer: OutboxProducer | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const pause = (ms: number) => signal.wait(ms);
+
+  const updateLag = async (): Promise<OutboxLag> => {
+    const lag = await selectLag(store);
+    metrics.outboxPending.set(lag.pending);
+    metrics.outboxOldestPendingAge.set(lag.oldestAgeMs / 1_000);
+    return lag;
+  };
+
+  /** Marks pending rows that are already on their topic (sent before a crash or a failed ack). */
+  const recover = async (): Promise<void> => {
+    for (const topic of await selectPendingTopics(store)) {
+      const scan = await scanEventIds(kafka, {
+        topic,
+        from: await selectScanOffsets(store, topic),
+        headerName: EVENT_ID_HEADER,
+        clientId: options.clientId,
+        timeoutMs: recoveryTimeoutMs,
+      });
+      const found = [...scan.eventIds];
+      let marked = 0;
+      for (let start = 0; start < Math.max(found.length, 1); start += 5_000) {
+        const chunk = found.slice(start, start + 5_000);
+        marked += await markPublishedByEventIds(store, chunk, start === 0 ? scan.endOffsets : []);
+      }
+      if (marked > 0) logger.warn({ topic, marked }, 'outbox recovery found already published messages');
+      else logger.debug({ topic, scanned: scan.eventIds.size }, 'outbox recovery found nothing to mark');
+    }
+  };
+
+  /** Publishes pending rows batch after batch until none is left. */
+  const drain = async (activeProducer: OutboxProducer): Promise<void> => {
+    for (;;) {
+      const rows = await selectPending(store, batchSize);
+      if (rows.length === 0) return;
+      const acks = await activeProducer.publish(
+        rows.map((row) => ({ topic: row.topic, key: row.key, value: row.value, headers: row.headers })),
+      );
+      await options.beforeMark?.(rows);
+      await markPublished(
+        store,
+        rows.map((row) => row.id),
+        acks,
+      );
+      const perTopic = new Map<string, number>();
+      for (const row of rows) perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
+      for (const [topic, count] of perTopic) metrics.outboxPublished.inc({ topic }, count);
+      logger.debug({ published: rows.length, lastId: rows.at(-1)?.id }, 'outbox batch published');
+      if (rows.length < batchSize) return;
+    }
+  };
+
+  /** Holds the lock and publishes until the session is lost or the relay stops. */
+  const lead = async (activeSession: StoreSession, isLost: () => boolean): Promise<void> => {
+    await activeSession.listen(outboxChannel(store.schema), () => signal.notify());
+    const activeProducer = createProducer(kafka);
+    producer = activeProducer;
+    let needsRecovery = true;
+    let failures = 0;
+    try {
+      while (!isLost()) {
+        try {
+          if (failures > 0 || needsRecovery) {
+            await activeProducer.connect();
+          }
+          if (needsRecovery) {
+            await recover();
+            needsRecovery = false;
+          }
+          await drain(activeProducer);
+          failures = 0;
+          if (stopping) return;
+          await updateLag();
+          await signal.wait(pollIntervalMs);
+        } catch (error) {
+          failures += 1;
+          // After a failed send its records may or may not be on the topic: look before resending.
+          needsRecovery = true;
+          metrics.outboxPublishErrors.inc();
+          if (stopping) {
+            logger.warn({ err: error }, 'outbox relay stopped with messages still pending');
+            return;
+          }
+          const delayMs = backoffDelay(failures, retryBackoff);
+          logger.warn({ err: error, attempt: failures, delayMs }, 'outbox publish failed, retrying');
+          await pause(delayMs);
+        }
+      }
+    } finally {
+      producer = undefined;
+      await activeProducer.disconnect().catch(() => undefined);
+    }
+  };
+
+  const tryLock = async (activeSession: StoreSession): Promise<boolean> => {
+    const result = await activeSession.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [lockName],
+    );
+    return result.rows[0]?.locked === true;
+  };
+
+  const run = async (): Promise<void> => {
+    let attempt = 0;
+    while (!stopping) {
+      let lost = false;
+      let activeSession: StoreSession | undefined;
+      try {
+        activeSession = await store.openSession();
+        session = activeSession;
+        activeSession.onLost((error) => {
+          lost = true;
+          leader = false;
+          logger.warn({ err: error }, 'outbox relay lost its database session');
+          signal.interrupt();
+        });
+        while (!stopping && !lost && !(await tryLock(activeSession))) await pause(leaderRetryMs);
+        if (stopping || lost) continue;
+        leader = true;
+        attempt = 0;
+        logger.info({ schema: store.schema }, 'outbox relay holds the relay lock');
+        await lead(activeSession, () => lost);
+        if (!lost) await activeSession.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+      } catch (error) {
+        attempt += 1;
+        const delayMs = backoffDelay(attempt, retryBackoff);
+        logger.warn({ err: error, delayMs }, 'outbox relay cannot reach the database, retrying');
+        if (!stopping) await pause(delayMs);
+      } finally {
+        leader = false;
+        session = undefined;
+        await activeSession?.release().catch(() => undefined);
+      }
+    }
+  };
+
+  return {
+    start: async () => {
+      if (loop !== undefined) return;
+      stopping = false;
+      unsubscribe = store.on(OUTBOX_COMMITTED_EVENT, () => signal.notify());
+      loop = run().catch((error: unknown) => logger.error({ err: error }, 'outbox relay loop failed'));
+    },
+    wake: () => signal.notify(),
+    stop: async (stopOptions = {}) => {
+      if (loop === undefined) return;
+      stopping = true;
+      unsubscribe?.();
+      signal.interrupt();
+      const timeoutMs = stopOptions.timeoutMs ?? 10_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        loop.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        logger.warn({ timeoutMs }, 'outbox relay did not finish in time, abandoning the pending batch');
+        // Pending rows stay pending; the next relay's recovery scan sorts out the abandoned batch.
+        await producer?.disconnect().catch(() => undefined);
+        await session?.release().catch(() => undefined);
+      }
+      loop = undefined;
+    },
+    lag: updateLag,
+    isLeader: () => leader,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Migration } from '../store/migrate.ts';
+
+/**
+ * The runtime's tables. `outbox` holds messages to publish; `outbox_offsets` remembers, per topic
+ * partition, where the relay's last acknowledged batch began, so that after a crash between the
+ * broker's ack and the mark the relay can read the tail of each partition and recognise its own
+ * records by their `x-event-id` header instead of publishing them again.
+ */
+export const outboxMigrations: readonly Migration[] = [
+  {
+    id: 'runtime/0001_outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id BIGSERIAL PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        topic TEXT NOT NULL,
+        message_key TEXT,
+        message_value TEXT NOT NULL,
+        headers JSONB NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        published_at TIMESTAMPTZ
+      );
+      CREATE INDEX outbox_pending_idx ON outbox (id) WHERE published_at IS NULL;
+      CREATE TABLE outbox_offsets (
+        topic TEXT NOT NULL,
+        partition INTEGER NOT NULL,
+        scan_from BIGINT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (topic, partition)
+      );
+    `,
+  },
+];

@@ -1,0 +1,132 @@
+import type { Queryable, Store } from '../store/store.ts';
+
+/** An outbox row waiting to be published. */
+export interface PendingOutboxRow {
+  id: string;
+  eventId: string;
+  topic: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Where a partition's acknowledged batch began (Kafka's base offset of that batch). */
+export interface PartitionOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** How far the relay is behind. */
+export interface OutboxLag {
+  pending: number;
+  /** Age of the oldest pending message in milliseconds; 0 when nothing is pending. */
+  oldestAgeMs: number;
+}
+
+interface PendingRecord {
+  id: string | number;
+  event_id: string;
+  topic: string;
+  message_key: string | null;
+  message_value: string;
+  headers: Record<string, string> | string;
+}
+
+/** Reads the next pending rows in id order. */
+export async function selectPending(store: Queryable, limit: number): Promise<PendingOutboxRow[]> {
+  const result = await store.query<PendingRecord>(
+    `SELECT id, event_id, topic, message_key, message_value, headers
+     FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+    [limit],
+  );
+  return result.rows.map((row) => ({
+    id: String(row.id),
+    eventId: row.event_id,
+    topic: row.topic,
+    key: row.message_key,
+    value: row.message_value,
+    headers:
+      typeof row.headers === 'string' ? (JSON.parse(row.headers) as Record<string, string>) : row.headers,
+  }));
+}
+
+/** Marks rows published and remembers where each acknowledged partition batch began, atomically. */
+export async function markPublished(
+  store: Store,
+  ids: readonly string[],
+  offsets: readonly PartitionOffset[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await store.transaction(async (tx) => {
+    await tx.query(
+      'UPDATE outbox SET published_at = now() WHERE published_at IS NULL AND id = ANY($1::bigint[])',
+      [[...ids]],
+    );
+    await recordOffsets(tx, offsets);
+  });
+}
+
+/** Marks pending rows published by event id (found on the topic by crash recovery). */
+export async function markPublishedByEventIds(
+  store: Store,
+  eventIds: readonly string[],
+  offsets: readonly PartitionOffset[],
+): Promise<number> {
+  return store.transaction(async (tx) => {
+    let marked = 0;
+    if (eventIds.length > 0) {
+      const result = await tx.query(
+        'UPDATE outbox SET published_at = now() WHERE published_at IS NULL AND event_id = ANY($1::text[])',
+        [[...eventIds]],
+      );
+      marked = result.rowCount;
+    }
+    await recordOffsets(tx, offsets);
+    return marked;
+  });
+}
+
+async function recordOffsets(tx: Queryable, offsets: readonly PartitionOffset[]): Promise<void> {
+  for (const offset of offsets) {
+    // Base offsets only grow; GREATEST keeps a late writer from moving the scan start backwards.
+    await tx.query(
+      `INSERT INTO outbox_offsets (topic, partition, scan_from) VALUES ($1, $2, $3::bigint)
+       ON CONFLICT (topic, partition) DO UPDATE
+       SET scan_from = GREATEST(outbox_offsets.scan_from, EXCLUDED.scan_from), updated_at = now()`,
+      [offset.topic, offset.partition, offset.offset],
+    );
+  }
+}
+
+/** Topics that have pending rows (crash recovery scans only those). */
+export async function selectPendingTopics(store: Queryable): Promise<string[]> {
+  const result = await store.query<{ topic: string }>(
+    'SELECT DISTINCT topic FROM outbox WHERE published_at IS NULL ORDER BY topic',
+  );
+  return result.rows.map((row) => row.topic);
+}
+
+/** Where recovery starts reading each partition of `topic` (partitions never written are absent). */
+export async function selectScanOffsets(store: Queryable, topic: string): Promise<Map<number, string>> {
+  const result = await store.query<{ partition: number; scan_from: string | number }>(
+    'SELECT partition, scan_from FROM outbox_offsets WHERE topic = $1',
+    [topic],
+  );
+  return new Map(result.rows.map((row) => [row.partition, String(row.scan_from)]));
+}
+
+/** Counts pending rows and the age of the oldest. */
+export async function selectLag(store: Queryable): Promise<OutboxLag> {
+  const result = await store.query<{ pending: string | number; oldest_age_ms: string | number | null }>(
+    `SELECT count(*) AS pending,
+            (EXTRACT(EPOCH FROM (now() - min(created_at))) * 1000)::bigint AS oldest_age_ms
+     FROM outbox WHERE published_at IS NULL`,
+  );
+  const row = result.rows[0];
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldestAgeMs:
+      row?.oldest_age_ms === null || row?.oldest_age_ms === undefined ? 0 : Number(row.oldest_age_ms),
+  };
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/metrics/create-metrics.ts';
+import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
+import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { Store } from '../../src/store/store.ts';
+import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
+
+const logger = testLogger();
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(): Promise<{ kafka: Kafka; store: Store; topic: string }> {
+  const kafka = testKafka(logger);
+  const { topics, remove } = await createTestTopics(kafka, 'relay');
+  cleanups.push(remove);
+  const store = await openStore({ logger });
+  cleanups.push(() => store.close());
+  await migrate(store, []);
+  return { kafka, store, topic: topics[0] as string };
+}
+
+function relayOf(
+  store: Store,
+  kafka: Kafka,
+  extra: Partial<Parameters<typeof createOutboxRelay>[0]> = {},
+): OutboxRelay {
+  const relay = createOutboxRelay({
+    store,
+    kafka,
+    logger,
+    metrics: createMetrics('test'),
+    clientId: 'test-relay',
+    ...extra,
+  });
+  cleanups.push(() => relay.stop({ timeoutMs: 5_000 }));
+  return relay;
+}
+
+async function enqueue(
+  store: Store,
+  topic: string,
+  count: number,
+  keyOf = (index: number) => `order-${index % 7}`,
+) {
+  const eventIds: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const eventId = randomUUID();
+    eventIds.push(eventId);
+    await store.transaction((tx) =>
+      enqueueOutbox(tx, [
+        {
+          topic,
+          key: keyOf(index),
+          value: JSON.stringify({ index }),
+          headers: { 'x-message-name': 'Test' },
+          eventId,
+        },
+      ]),
+    );
+  }
+  return eventIds;
+}
+
+describe('outbox relay', () => {
+  it('publishes every row once, in id order per key, and marks it after the ack', async () => {
+    const { kafka, store, topic } = await setUp();
+    const relay = relayOf(store, kafka, { batchSize: 7 });
+    await relay.start();
+    const eventIds = await enqueue(store, topic, 40);
+    await waitFor(async () => (await relay.lag()).pending === 0, 60_000, 'outbox drained');
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
+    for (const key of new Set(records.map((record) => record.key))) {
+      const indexes = records
+        .filter((record) => record.key === key)
+        .sort((left, right) => Number(BigInt(left.offset) - BigInt(right.offset)))
+        .map((record) => (JSON.parse(record.value ?? '{}') as { index: number }).index);
+      expect(indexes).toEqual([...indexes].sort((left, right) => left - right));
+    }
+    expect(records[0]?.headers['x-message-name']).toBe('Test');
+  });
+
+  it('wakes within a fraction of the poll interval after a commit', async () => {
+    const { kafka, store, topic } = await setUp();
+    const relay = relayOf(store, kafka, { pollIntervalMs: 60_000 });
+    await relay.start();
+    await waitFor(() => relay.isLeader(), 30_000, 'leadership');
+    // Give the relay time to connect and pass its start-up recovery before timing the wake-up.
+    await enqueue(store, topic, 1);
+    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
+    const started = Date.now();
+    await enqueue(store, topic, 1);
+    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'second publish');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('does not publish again after a crash between the broker ack and the mark', async () => {
+    const { kafka, store, topic } = await setUp();
+    let acknowledged = 0;
+    const crashed = relayOf(store, kafka, {
+      beforeMark: async (rows) => {
+        acknowledged += rows.length;
+        // The process "dies" here: the rows are on the topic but never marked.
+        await new Promise(() => undefined);
+      },
+    });
+    const eventIds = await enqueue(store, topic, 10);
+    await crashed.start();
+    await waitFor(() => acknowledged === 10, 60_000, 'first relay publish');
+    await crashed.stop({ timeoutMs: 200 });
+    expect((await crashed.lag()).pending).toBe(10);
+
+    const moreIds = await enqueue(store, topic, 5);
+    const recovered = relayOf(store, kafka);
+    await recovered.start();
+    await waitFor(async () => (await recovered.lag()).pending === 0, 60_000, 'recovered relay drained');
+    const records = await readAll(kafka, topic);
+    const seen = records.map((record) => record.headers['x-event-id']);
+    expect(seen.sort()).toEqual([...eventIds, ...moreIds].sort());
+  });
+
+  it('keeps rows pending while Kafka is unreachable and publishes each once when it returns', async () => {
+    const { kafka, store, topic } = await setUp();
+    let networkUp = false;
+    const { createConnection } = await import('node:net');
+    const flakyKafka = testKafka(logger, {
+      connectionTimeoutMs: 500,
+      socketFactory: ({ host, port, onConnect }) => {
+        const socket = createConnection({ host, port: networkUp ? port : 1 }, onConnect);
+        return socket;
+      },
+    });
+    const relay = relayOf(store, flakyKafka, { retryBackoff: { initialMs: 100, maxMs: 500 } });
+    await relay.start();
+    const eventIds = await enqueue(store, topic, 12);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await relay.lag()).pending).toBe(12);
+    networkUp = true;
+    await waitFor(async () => (await relay.lag()).pending === 0, 90_000, 'drained after Kafka returned');
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
+  });
+});
