@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_ERROR_CODES, ContractError } from './contract-error.ts';
 
@@ -27,5 +28,15 @@ describe('ContractError', () => {
   it('is never retryable, as its catalog says', () => {
     expect(error.retryable).toBe(false);
     for (const entry of Object.values(CONTRACT_ERROR_CODES)) expect(entry.retryable).toBe(false);
+  });
+});
+
+describe('the error catalog', () => {
+  it('is documented in the README, code by code, with its meaning', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const [code, entry] of Object.entries(CONTRACT_ERROR_CODES)) {
+      // Table cells may be padded by the formatter.
+      expect(readme).toMatch(new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${entry.description}\\s*\\|`));
+    }
   });
 });

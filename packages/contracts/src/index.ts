@@ -31,6 +31,7 @@ export {
   orderStatusChangedCodec,
 } from './messages.ts';
 export { checkOrderRules } from './order-rules.ts';
+export { registerDateTimeFormat } from './register-date-time-format.ts';
 export { NOTIFICATION_CHANNELS, Notification } from './schemas/notification.ts';
 export { Order } from './schemas/order.ts';
 export { OrderItem } from './schemas/order-item.ts';
