@@ -21,7 +21,8 @@ export function isProcessRunning(pid: number): boolean {
 
 /** The state letter of a /proc/<pid>/stat line (after the command name, which may hold spaces). */
 export function parseProcessState(stat: string): string | undefined {
-  return /\)\s+(\S)/.exec(stat)?.[1];
+  const afterName = stat.slice(stat.lastIndexOf(')') + 1).trim();
+  return afterName.length > 0 ? afterName[0] : undefined;
 }
 
 /**

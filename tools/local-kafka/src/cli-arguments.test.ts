@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArguments } from './cli-arguments.ts';
+
+describe('parseCliArguments', () => {
+  it('understands the three commands and their flags', () => {
+    expect(parseCliArguments(['start'])).toEqual({ ok: true, value: { command: 'start' } });
+    expect(parseCliArguments(['stop'])).toEqual({ ok: true, value: { command: 'stop', force: false } });
+    expect(parseCliArguments(['stop', '--force'])).toEqual({
+      ok: true,
+      value: { command: 'stop', force: true },
+    });
+    expect(parseCliArguments(['status', '--json'])).toEqual({
+      ok: true,
+      value: { command: 'status', json: true },
+    });
+    expect(parseCliArguments(['--help'])).toEqual({ ok: true, value: { command: 'help' } });
+  });
+
+  it('rejects a missing or unknown command and unknown flags', () => {
+    expect(parseCliArguments([])).toEqual({ ok: false, message: 'no command given' });
+    expect(parseCliArguments(['restart'])).toEqual({ ok: false, message: 'unknown command "restart"' });
+    expect(parseCliArguments(['start', '--force'])).toMatchObject({ ok: false });
+    expect(parseCliArguments(['status', '-v'])).toEqual({
+      ok: false,
+      message: 'unknown option for status: -v',
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { withFileLock } from './file-lock.ts';
+import { LocalKafkaError } from './local-kafka-error.ts';
+
+async function lockPath(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'local-kafka-lock-')), 'kafka.lock');
+}
+
+describe('withFileLock', () => {
+  it('runs holders one after the other', async () => {
+    const lock = await lockPath();
+    const events: string[] = [];
+    const hold = (name: string) =>
+      withFileLock(
+        lock,
+        async () => {
+          events.push(`${name} in`);
+          await sleep(50);
+          events.push(`${name} out`);
+        },
+        { timeoutMs: 5_000 },
+      );
+    await Promise.all([hold('a'), hold('b')]);
+    expect(events).toHaveLength(4);
+    expect(events[0]?.endsWith('in')).toBe(true);
+    expect(events[1]?.endsWith('out')).toBe(true);
+    expect(events[0]?.[0]).toBe(events[1]?.[0]);
+  });
+
+  it('takes over a lock whose holder has died', async () => {
+    const lock = await lockPath();
+    await writeFile(lock, '999999999\n');
+    expect(await withFileLock(lock, async () => 'ran', { timeoutMs: 1_000 })).toBe('ran');
+  });
+
+  it('gives up with LOCAL_KAFKA_LOCK_TIMEOUT while a live process holds it', async () => {
+    const lock = await lockPath();
+    await writeFile(lock, `${process.pid}\n`);
+    const attempt = withFileLock(lock, async () => 'ran', { timeoutMs: 300 });
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) => LocalKafkaError.isInstance(error) && error.code === 'LOCAL_KAFKA_LOCK_TIMEOUT',
+    );
+  });
+});
