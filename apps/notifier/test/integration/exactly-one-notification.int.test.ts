@@ -1,5 +1,5 @@
 import { decodeNotification, notificationId, statusChangedEventId } from '@order-service/contracts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges, statusRecord } from '../support/produce-orders.ts';
 import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
@@ -26,9 +26,6 @@ async function settle(notifier: TestNotifier, topics: TestTopics): Promise<void>
   await waitFor('the outbox to drain', async () => (await notifier.notifier.outboxLag()).pending === 0);
 }
 
-beforeAll(async () => {
-  await kafka.createTopics();
-});
 afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
