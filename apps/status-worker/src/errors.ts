@@ -42,9 +42,17 @@ export type StatusWorkerErrorCode = keyof typeof STATUS_WORKER_ERRORS;
 
 const marker = Symbol.for('order-service.status-worker.error');
 
-/** Options of {@link StatusWorkerError}: extra data for logs and HTTP bodies, and the cause. */
+/** One problem behind an error, in the shape of the shared HTTP error body. */
+export interface ErrorViolation {
+  path: string;
+  message: string;
+  value?: unknown;
+}
+
+/** Options of {@link StatusWorkerError}: data for logs, violations for HTTP bodies, and the cause. */
 export interface StatusWorkerErrorOptions {
   details?: Record<string, unknown>;
+  violations?: ErrorViolation[];
   cause?: unknown;
 }
 
@@ -54,6 +62,7 @@ export class StatusWorkerError extends Error {
   readonly retryable: boolean;
   readonly httpStatus: number;
   readonly details: Record<string, unknown>;
+  readonly violations: ErrorViolation[] | undefined;
   readonly [marker] = true;
 
   constructor(code: StatusWorkerErrorCode, message: string, options: StatusWorkerErrorOptions = {}) {
@@ -63,6 +72,7 @@ export class StatusWorkerError extends Error {
     this.retryable = STATUS_WORKER_ERRORS[code].retryable;
     this.httpStatus = STATUS_WORKER_ERRORS[code].httpStatus;
     this.details = options.details ?? {};
+    this.violations = options.violations;
   }
 
   /** True for any StatusWorkerError, even one made by another copy of this module (no `instanceof`). */

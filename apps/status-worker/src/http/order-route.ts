@@ -1,9 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@order-service/runtime';
+import { ErrorBody } from '@order-service/runtime';
 import type { FastifyInstance } from 'fastify';
 import { StatusWorkerError } from '../errors.ts';
 import { readOrder } from '../lifecycle/read-order.ts';
-import { ErrorBody } from './error-body.ts';
 import { OrderParams, OrderWithHistory } from './http-schemas.ts';
 
 /** `GET /orders/:order_id`: the order as received, its current status and its full history. */

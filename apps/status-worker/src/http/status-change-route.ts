@@ -1,15 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { OrderStatus } from '@order-service/contracts';
+import { ErrorBody } from '@order-service/runtime';
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import { type ChangeOrderStatusDeps, changeOrderStatus } from '../lifecycle/change-order-status.ts';
 import { readTraceparent } from '../read-traceparent.ts';
-import { ErrorBody } from './error-body.ts';
 import { OrderParams, StatusChangeAccepted, StatusChangeBody } from './http-schemas.ts';
 
-/** What the status-change route needs besides the lifecycle: the write guard and a relay wake-up. */
+/** What the status-change route needs besides the lifecycle: the write guard and a change counter. */
 export interface StatusChangeRouteDeps extends ChangeOrderStatusDeps {
   guard: preHandlerHookHandler;
-  /** Called after a change committed, so the relay publishes it without waiting for its poll. */
-  onChanged: () => void;
+  /** Called once a change committed (not for a repeat); counts it. */
+  onChanged: (status: OrderStatus) => void;
 }
 
 /**
@@ -36,7 +37,7 @@ export function registerStatusChangeRoute(app: FastifyInstance, deps: StatusChan
         comment: request.body.comment ?? null,
         traceparent: readTraceparent(request.headers.traceparent),
       });
-      if (result.changed) deps.onChanged();
+      if (result.changed) deps.onChanged(result.status);
       return reply
         .code(202)
         .send({ order_id: result.orderId, status: result.status, updated_at: result.updatedAt });

@@ -1,16 +1,19 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { HttpError } from '@order-service/runtime';
+import type { FastifyInstance } from 'fastify';
 import { StatusWorkerError } from '../errors.ts';
 
 /**
- * Answers the status-worker's own errors with their catalog status and `{ code, message, details }`.
- * Anything else is rethrown, which hands it to the parent (the runtime's) error handler.
+ * Gives the app's own errors their catalog status: a StatusWorkerError is rethrown as the runtime's
+ * HttpError, which the parent (runtime) error handler answers as `{ code, message, violations? }`
+ * like every other error of the system. Anything else goes to that handler unchanged.
  */
 export function setStatusWorkerErrorHandler(scope: FastifyInstance): void {
-  scope.setErrorHandler((error: FastifyError | StatusWorkerError, request, reply) => {
+  scope.setErrorHandler((error) => {
     if (!StatusWorkerError.isInstance(error)) throw error;
-    if (error.httpStatus >= 500) request.log.error({ err: error, code: error.code }, 'request failed');
-    return reply
-      .code(error.httpStatus)
-      .send({ code: error.code, message: error.message, details: error.details });
+    throw new HttpError(error.httpStatus, error.code, error.message, {
+      ...(error.violations === undefined ? {} : { violations: error.violations }),
+      retryable: error.retryable,
+      cause: error,
+    });
   });
 }

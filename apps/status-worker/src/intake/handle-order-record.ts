@@ -1,19 +1,8 @@
-import type { Logger } from '@order-service/runtime';
+import type { ConsumedRecord, Logger } from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
 import { readTraceparent } from '../read-traceparent.ts';
 import type { StatusWorkerMetrics } from '../status-worker-metrics.ts';
 import { type ReceiveOrderDeps, receiveOrder } from './receive-order.ts';
-
-/** The parts of a consumed Kafka record the intake reads. */
-export interface OrderCreatedRecord {
-  topic: string;
-  partition: number;
-  message: {
-    offset: string;
-    value: Buffer | null;
-    headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined;
-  };
-}
 
 /** What {@link createOrderRecordHandler} needs. */
 export interface OrderRecordHandlerDeps extends ReceiveOrderDeps {
@@ -28,14 +17,14 @@ export interface OrderRecordHandlerDeps extends ReceiveOrderDeps {
  */
 export function createOrderRecordHandler(
   deps: OrderRecordHandlerDeps,
-): (record: OrderCreatedRecord) => Promise<void> {
-  return async ({ topic, partition, message }) => {
-    const location = { topic, partition, offset: message.offset };
+): (record: ConsumedRecord) => Promise<void> {
+  return async (record) => {
+    const location = { topic: record.topic, partition: record.partition, offset: record.offset };
     try {
       const result = await receiveOrder(deps, {
-        value: message.value,
+        value: record.value,
         location,
-        traceparent: readTraceparent(firstHeader(message.headers?.traceparent)),
+        traceparent: readTraceparent(record.headers.traceparent),
       });
       deps.metrics.orderReceived(result.outcome);
       if (result.outcome === 'accepted' || result.outcome === 'cancelled') {
@@ -57,8 +46,4 @@ export function createOrderRecordHandler(
       throw error;
     }
   };
-}
-
-function firstHeader(value: Buffer | string | (Buffer | string)[] | undefined): Buffer | string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

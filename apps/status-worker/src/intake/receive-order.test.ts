@@ -112,7 +112,7 @@ describe('receiveOrder', () => {
   it('starts no second lifecycle for a repeat of an order with the same content', async () => {
     const order = makeOrder();
     await receiveOrder(deps, recordOf(order));
-    const reordered = { status: order.status, ...order };
+    const reordered = Object.fromEntries(Object.entries(order).reverse());
     const result = await receiveOrder(deps, recordOf(reordered));
 
     expect(result).toEqual({ outcome: 'duplicate', orderId: order.order_id, status: 'PROCESSING' });

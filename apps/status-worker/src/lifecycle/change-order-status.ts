@@ -60,7 +60,16 @@ export function changeOrderStatus(
         throw new StatusWorkerError(
           'STATUS_WORKER_TRANSITION_FORBIDDEN',
           `Order ${order.orderId} is ${order.status}; it cannot move to ${request.status} (${choice}).`,
-          { details: { order_id: order.orderId, current_status: order.status, allowed: [...allowed] } },
+          {
+            details: { order_id: order.orderId, current_status: order.status, allowed: [...allowed] },
+            violations: [
+              {
+                path: '/status',
+                message: `${order.status} -> ${request.status} is not allowed; ${choice}`,
+                value: request.status,
+              },
+            ],
+          },
         );
       }
       const at = deps.now().toISOString();

@@ -1,0 +1,47 @@
+import {
+  apiKeyGuard,
+  buildBaseServer,
+  type Logger,
+  type Metrics,
+  type ReadinessCheck,
+  type Store,
+} from '@order-service/runtime';
+import type { FastifyInstance } from 'fastify';
+import { registerOrderRoute } from './http/order-route.ts';
+import { registerStatusChangeRoute } from './http/status-change-route.ts';
+import { setStatusWorkerErrorHandler } from './http/status-worker-error-handler.ts';
+import type { StatusWorkerMetrics } from './status-worker-metrics.ts';
+
+/** What the HTTP app needs; everything is passed in so tests build it around their own store. */
+export interface AppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  statusWorkerMetrics: StatusWorkerMetrics;
+  store: Store;
+  statusTopic: string;
+  /** When set, POST routes require it in the `x-api-key` header. */
+  apiKey?: string | undefined;
+  /** Checks behind /ready (store and Kafka reachable). */
+  readiness: readonly ReadinessCheck[];
+  now?: () => Date;
+}
+
+/** Builds the status-worker's HTTP API on the runtime's base server; never listens. */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const app = buildBaseServer({ logger: deps.logger, metrics: deps.metrics, readiness: deps.readiness });
+  const now = deps.now ?? (() => new Date());
+  // An encapsulated scope: its error handler answers the app's own errors and hands the rest
+  // (validation, API key, unexpected) to the runtime's handler.
+  app.register(async (scope) => {
+    setStatusWorkerErrorHandler(scope);
+    registerStatusChangeRoute(scope, {
+      store: deps.store,
+      statusTopic: deps.statusTopic,
+      now,
+      guard: apiKeyGuard(deps.apiKey),
+      onChanged: (status) => deps.statusWorkerMetrics.statusChanged(status, 'http'),
+    });
+    registerOrderRoute(scope, deps.store);
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+import {
+  createKafka,
+  createMetrics,
+  createOutboxRelay,
+  kafkaReadiness,
+  type Logger,
+  migrate,
+  openStore,
+  runConsumer,
+  storeReadiness,
+} from '@order-service/runtime';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { StatusWorkerConfig } from './config.ts';
+import { createOrderRecordHandler } from './intake/handle-order-record.ts';
+import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
+import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
+
+/** A running status-worker: its HTTP app (not listening) and the shutdown steps, in order. */
+export interface StatusWorker {
+  app: FastifyInstance;
+  /** Stops taking records, flushes the outbox, closes the store; the HTTP app is closed first. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the status-worker: store and migrations, the outbox relay publishing orders.status, the
+ * consumer group on orders.created, and the HTTP app. `main.ts` adds listening and signals; tests
+ * run it in-process with their own config.
+ */
+export async function startStatusWorker(
+  config: Readonly<StatusWorkerConfig>,
+  logger: Logger,
+): Promise<StatusWorker> {
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    schema: config.DATABASE_SCHEMA,
+    logger,
+  });
+  await migrate(store, STATUS_WORKER_MIGRATIONS);
+  const metrics = createMetrics('status-worker');
+  const statusWorkerMetrics = createStatusWorkerMetrics(metrics.registry);
+  const kafka = createKafka(config, logger);
+  const now = () => new Date();
+
+  const relay = createOutboxRelay({ store, kafka, logger, metrics, clientId: config.KAFKA_CLIENT_ID });
+  await relay.start();
+  const consumer = await runConsumer({
+    kafka,
+    groupId: config.KAFKA_GROUP_ID,
+    topics: [config.TOPIC_ORDERS_CREATED],
+    logger,
+    metrics,
+    handleRecord: createOrderRecordHandler({
+      store,
+      statusTopic: config.TOPIC_ORDERS_STATUS,
+      now,
+      metrics: statusWorkerMetrics,
+      logger: logger.child({ component: 'intake' }),
+    }),
+  });
+  const app = buildApp({
+    logger,
+    metrics,
+    statusWorkerMetrics,
+    store,
+    statusTopic: config.TOPIC_ORDERS_STATUS,
+    apiKey: config.API_KEY,
+    readiness: [storeReadiness(store), kafkaReadiness(kafka)],
+    now,
+  });
+  return {
+    app,
+    async stop() {
+      await app.close();
+      await consumer.stop();
+      await relay.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
+import { makeOrder } from '../support/order-fixtures.ts';
+import {
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  produceRecords,
+  type TestTopics,
+} from '../support/test-kafka.ts';
+import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+let topics: TestTopics;
+let reader: TopicReader;
+let worker: InProcessWorker;
+
+beforeEach(async () => {
+  kafka = createTestKafka();
+  admin = kafka.admin();
+  await admin.connect();
+  topics = await createTestTopics(admin, 'http');
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  reader = await startTopicReader(kafka, [topics.status]);
+  worker = await startInProcessWorker(topics, { API_KEY: 'http-test-api-key-0123' });
+});
+
+afterEach(async () => {
+  await Promise.all([worker?.close(), reader?.close(), producer?.disconnect()]);
+  if (topics) await deleteTestTopics(admin, topics);
+  await admin?.disconnect();
+});
+
+describe('status changes over HTTP reach orders.status (Kafka, PGlite)', () => {
+  it('publishes each accepted change once, in order, with the request traceparent, and nothing for repeats or refusals', async () => {
+    const order = makeOrder();
+    await produceRecords(producer, topics.created, [{ key: order.order_id, value: JSON.stringify(order) }]);
+    await waitFor('the order to be received', async () => {
+      const response = await worker.app.inject({ method: 'GET', url: `/orders/${order.order_id}` });
+      return response.statusCode === 200;
+    });
+
+    const post = (status: string) =>
+      worker.app.inject({
+        method: 'POST',
+        url: `/orders/${order.order_id}/status`,
+        headers: { 'x-api-key': 'http-test-api-key-0123', traceparent: TRACEPARENT },
+        payload: { status, comment: `to ${status}` },
+      });
+    expect((await post('SHIPPED')).statusCode).toBe(202);
+    expect((await post('SHIPPED')).statusCode).toBe(202);
+    expect((await post('CANCELLED')).statusCode).toBe(409);
+    expect((await post('DELIVERED')).statusCode).toBe(202);
+
+    const events = await waitFor('three events for the order', () => {
+      const records = reader.records.filter((record) => record.key === order.order_id);
+      return records.length >= 3 && records;
+    });
+    checkStatusStream(reader.records);
+    expect(
+      events
+        .map((record) => decodeOrderStatusChanged(record.value))
+        .map((decoded) => decoded.ok && decoded.value.status),
+    ).toEqual(['PROCESSING', 'SHIPPED', 'DELIVERED']);
+    expect(events[1]?.headers).toMatchObject({
+      traceparent: TRACEPARENT,
+      'x-event-id': statusChangedEventId(order.order_id, 'SHIPPED'),
+    });
+    const delivered = decodeOrderStatusChanged(events[2]?.value);
+    expect(delivered.ok && delivered.value.comment).toBe('to DELIVERED');
+
+    const view = (await worker.app.inject({ method: 'GET', url: `/orders/${order.order_id}` })).json();
+    expect(view.history.map((entry: { status: string }) => entry.status)).toEqual([
+      'NEW',
+      'PROCESSING',
+      'SHIPPED',
+      'DELIVERED',
+    ]);
+    expect(view.updated_at).toBe(delivered.ok && delivered.value.updated_at);
+  });
+});

@@ -1,0 +1,130 @@
+import { decodeOrderStatusChanged } from '@order-service/contracts';
+import { createLogger, openStore, type Store } from '@order-service/runtime';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
+import { metricValue } from '../support/metric-value.ts';
+import { makeOrder } from '../support/order-fixtures.ts';
+import { exclusiveTargets } from '../support/racing-targets.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import {
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  produceRecords,
+  type TestTopics,
+} from '../support/test-kafka.ts';
+import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+let topics: TestTopics;
+let reader: TopicReader;
+let database: TestDatabase;
+let workers: InProcessWorker[] = [];
+let sideStore: Store | undefined;
+
+beforeEach(async () => {
+  kafka = createTestKafka();
+  admin = kafka.admin();
+  await admin.connect();
+  topics = await createTestTopics(admin, 'pg');
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  database = await createTestDatabase();
+});
+
+afterEach(async () => {
+  await Promise.all([
+    ...workers.map((worker) => worker.close()),
+    reader?.close(),
+    producer?.disconnect(),
+    sideStore?.close(),
+  ]);
+  workers = [];
+  sideStore = undefined;
+  await database?.drop();
+  if (topics) await deleteTestTopics(admin, topics);
+  await admin?.disconnect();
+});
+
+async function startWorker(): Promise<InProcessWorker> {
+  const worker = await startInProcessWorker(topics, { DATABASE_URL: database.url });
+  workers.push(worker);
+  return worker;
+}
+
+const statusRecords = () => reader.records.filter((record) => record.topic === topics.status);
+
+describe('status-worker on PostgreSQL', () => {
+  it('retries an order while the store fails, committing nothing and dead-lettering nothing, then processes it once', async () => {
+    const worker = await startWorker();
+    sideStore = await openStore({
+      databaseUrl: database.url,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+    });
+    // The intake's statements fail while the table is away, as they would with the database down.
+    await sideStore.query('ALTER TABLE orders RENAME TO orders_offline');
+
+    const order = makeOrder();
+    await produceRecords(producer, topics.created, [{ key: order.order_id, value: JSON.stringify(order) }]);
+    const metrics = async () => (await worker.app.inject({ method: 'GET', url: '/metrics' })).body;
+    await waitFor('two failed attempts', async () => {
+      return metricValue(await metrics(), 'consumer_records_retried_total', { topic: topics.created }) >= 2;
+    });
+    expect(reader.records).toHaveLength(0);
+
+    await sideStore.query('ALTER TABLE orders_offline RENAME TO orders');
+    await waitFor('the PROCESSING event', () => statusRecords().length === 1, { timeoutMs: 90_000 });
+    checkStatusStream(statusRecords());
+    const decoded = decodeOrderStatusChanged(statusRecords()[0]?.value);
+    expect(decoded.ok && decoded.value).toMatchObject({ order_id: order.order_id, status: 'PROCESSING' });
+    expect(reader.records.filter((record) => record.topic === topics.createdDlq)).toHaveLength(0);
+  });
+
+  it('lets only one of two racing changes from the same status win, across two instances', async () => {
+    const [first, second] = [await startWorker(), await startWorker()];
+    const orders = Array.from({ length: 10 }, () => makeOrder());
+    await produceRecords(
+      producer,
+      topics.created,
+      orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) })),
+    );
+    await waitFor('every order PROCESSING', () => statusRecords().length >= orders.length);
+
+    const [targetA, targetB] = exclusiveTargets('PROCESSING');
+    const attempts = orders.flatMap((order) =>
+      Array.from({ length: 8 }, (_, index) => ({
+        orderId: order.order_id,
+        status: index % 2 === 0 ? targetA : targetB,
+        app: (index % 4 < 2 ? first : second).app,
+      })),
+    );
+    const answers = await Promise.all(
+      attempts.map(async (attempt) => {
+        const response = await attempt.app.inject({
+          method: 'POST',
+          url: `/orders/${attempt.orderId}/status`,
+          payload: { status: attempt.status },
+        });
+        return { ...attempt, code: response.statusCode };
+      }),
+    );
+
+    expect(new Set(answers.map((answer) => answer.code))).toEqual(new Set([202, 409]));
+    for (const order of orders) {
+      const mine = answers.filter((answer) => answer.orderId === order.order_id);
+      const winners = new Set(mine.filter((answer) => answer.code === 202).map((answer) => answer.status));
+      expect(winners.size, `order ${order.order_id} had one winning status`).toBe(1);
+      const [winner] = winners;
+      for (const answer of mine) expect(answer.code).toBe(answer.status === winner ? 202 : 409);
+    }
+    await waitFor('one winning event per order', () => statusRecords().length >= orders.length * 2);
+    const byOrder = checkStatusStream(statusRecords());
+    for (const order of orders) expect(byOrder.get(order.order_id)).toHaveLength(2);
+  });
+});

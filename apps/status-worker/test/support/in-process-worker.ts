@@ -1,0 +1,47 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '@order-service/runtime';
+import { loadStatusWorkerConfig } from '../../src/config.ts';
+import { type StatusWorker, startStatusWorker } from '../../src/worker.ts';
+import type { TestTopics } from './test-kafka.ts';
+
+/** A status-worker running inside the test process, on the test's topics and its own store. */
+export interface InProcessWorker extends StatusWorker {
+  dataDir: string;
+  /** Stops the worker and removes its PGlite folder. */
+  close(): Promise<void>;
+}
+
+/** Starts a worker on `topics` with PGlite in a fresh folder (or `env.DATABASE_URL`). */
+export async function startInProcessWorker(
+  topics: TestTopics,
+  env: Record<string, string> = {},
+): Promise<InProcessWorker> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'status-worker-test-'));
+  const config = loadStatusWorkerConfig({
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    KAFKA_GROUP_ID: topics.groupId,
+    TOPIC_ORDERS_CREATED: topics.created,
+    TOPIC_ORDERS_STATUS: topics.status,
+    DATA_DIR: dataDir,
+    ...env,
+  });
+  const logger = createLogger({
+    name: 'status-worker',
+    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
+  });
+  const worker = await startStatusWorker(config, logger);
+  await worker.app.ready();
+  let closed = false;
+  return {
+    ...worker,
+    dataDir,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await worker.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
