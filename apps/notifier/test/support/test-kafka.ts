@@ -82,6 +82,13 @@ export function createTestKafka() {
       await producer.send({ topic, acks: -1, messages });
     },
 
+    /** How many records a topic holds (from its offsets: cheap, no consumer group). */
+    async countRecords(topic: string): Promise<number> {
+      await connect();
+      const ends = await admin.fetchTopicOffsets(topic);
+      return ends.reduce((sum, end) => sum + Number(end.high) - Number(end.low), 0);
+    },
+
     /** Reads a topic from the start up to its current end. */
     async readTopic(topic: string): Promise<ReadRecord[]> {
       await connect();

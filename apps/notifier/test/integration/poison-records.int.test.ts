@@ -1,0 +1,68 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { makeChange, makeOrder } from '../support/order-fixtures.ts';
+import { orderRecord, statusRecord } from '../support/produce-orders.ts';
+import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { createTestKafka, type ReadRecord } from '../support/test-kafka.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const kafka = createTestKafka();
+const running: TestNotifier[] = [];
+
+afterEach(async () => {
+  for (const notifier of running.splice(0)) await notifier.stop();
+});
+afterAll(() => kafka.close());
+
+async function readUntil(topic: string, count: number): Promise<ReadRecord[]> {
+  await waitFor(`${count} record(s) on ${topic}`, async () => (await kafka.countRecords(topic)) >= count);
+  return kafka.readTopic(topic);
+}
+
+describe('poison records', () => {
+  it('sends records that break the contract to <topic>.dlq with the reason, and keeps going', async () => {
+    const topics = await kafka.createTopics();
+    const notifier = await startTestNotifier({ topics });
+    running.push(notifier);
+    const order = makeOrder();
+
+    // Same key as the valid records, so they share a partition: the poison must not block it.
+    await kafka.produce(topics.created, [
+      { key: order.order_id, value: '{"order_id": "broken", "items": "none"}' },
+      orderRecord(order),
+    ]);
+    await kafka.produce(topics.status, [
+      { key: order.order_id, value: 'not json at all' },
+      { key: order.order_id, value: JSON.stringify({ order_id: order.order_id, status: 'LOST', updated_at: 'yesterday' }) },
+      statusRecord(makeChange(order, 'SHIPPED', 1)),
+    ]);
+
+    const statusDeadLetters = await readUntil(`${topics.status}.dlq`, 2);
+    const createdDeadLetters = await readUntil(`${topics.created}.dlq`, 1);
+    const notifications = await readUntil(topics.notifications, 1);
+
+    expect(statusDeadLetters.map((record) => record.value)).toEqual([
+      'not json at all',
+      JSON.stringify({ order_id: order.order_id, status: 'LOST', updated_at: 'yesterday' }),
+    ]);
+    for (const [index, record] of statusDeadLetters.entries()) {
+      expect(record.key).toBe(order.order_id);
+      expect(record.headers).toMatchObject({
+        'x-dlq-error-code': 'NOTIFIER_RECORD_UNDECODABLE',
+        'x-dlq-source-topic': topics.status,
+        'x-dlq-source-offset': String(index),
+      });
+      expect(record.headers['x-dlq-source-partition']).toMatch(/^\d$/);
+    }
+    expect(statusDeadLetters[0]?.headers['x-dlq-reason']).toMatch(/OrderStatusChanged breaks the contract/);
+    expect(statusDeadLetters[1]?.headers['x-dlq-reason']).toMatch(/status/);
+    expect(createdDeadLetters[0]?.headers).toMatchObject({
+      'x-dlq-error-code': 'NOTIFIER_RECORD_UNDECODABLE',
+      'x-dlq-source-topic': topics.created,
+    });
+    expect(createdDeadLetters[0]?.headers['x-dlq-reason']).toMatch(/OrderCreated breaks the contract/);
+
+    // The valid records behind the poison were handled.
+    expect(notifications.map((record) => JSON.parse(record.value ?? '{}').status)).toEqual(['SHIPPED']);
+    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status]);
+  });
+});
