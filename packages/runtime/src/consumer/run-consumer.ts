@@ -44,6 +44,8 @@ export interface RunConsumerOptions {
   /** Partitions handled in parallel (records of one partition stay sequential). Default 1. */
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
+  /** Longest a fetch waits for data. Default 1000 ms, so a resumed partition is fetched again soon. */
+  maxWaitTimeMs?: number;
 }
 
 /** A running consumer. */
@@ -75,6 +77,7 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
   const consumer: Consumer = options.kafka.consumer({
     groupId: options.groupId,
     allowAutoTopicCreation: false,
+    maxWaitTimeInMs: options.maxWaitTimeMs ?? 1_000,
     ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
     // kafkajs gives up on some errors by default; a consumer must keep consuming instead.
     retry: { restartOnFailure: async () => true },

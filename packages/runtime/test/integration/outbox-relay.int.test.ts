@@ -5,9 +5,9 @@ import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
+import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,14 +16,28 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(): Promise<{ kafka: Kafka; store: Store; topic: string }> {
+interface Setup {
+  kafka: Kafka;
+  store: Store;
+  topic: string;
+  /** Another instance's store on the same database (PGlite: the same store). */
+  openAnother: () => Promise<Store>;
+}
+
+async function setUp(engine: 'pglite' | 'postgres'): Promise<Setup> {
   const kafka = testKafka(logger);
   const { topics, remove } = await createTestTopics(kafka, 'relay');
   cleanups.push(remove);
-  const store = await openStore({ logger });
-  cleanups.push(() => store.close());
+  const database = await freshDatabase(engine, logger);
+  cleanups.push(database.drop);
+  const openAnother = async () => {
+    const store = await database.open();
+    if (engine === 'postgres') cleanups.push(() => store.close());
+    return store;
+  };
+  const store = await openAnother();
   await migrate(store, []);
-  return { kafka, store, topic: topics[0] as string };
+  return { kafka, store, topic: topics[0] as string, openAnother };
 }
 
 function relayOf(
@@ -68,9 +82,9 @@ async function enqueue(
   return eventIds;
 }
 
-describe('outbox relay', () => {
+describe.each(engines)('outbox relay on %s', (engine) => {
   it('publishes every row once, in id order per key, and marks it after the ack', async () => {
-    const { kafka, store, topic } = await setUp();
+    const { kafka, store, topic } = await setUp(engine);
     const relay = relayOf(store, kafka, { batchSize: 7 });
     await relay.start();
     const eventIds = await enqueue(store, topic, 40);
@@ -88,7 +102,7 @@ describe('outbox relay', () => {
   });
 
   it('wakes within a fraction of the poll interval after a commit', async () => {
-    const { kafka, store, topic } = await setUp();
+    const { kafka, store, topic } = await setUp(engine);
     const relay = relayOf(store, kafka, { pollIntervalMs: 60_000 });
     await relay.start();
     await waitFor(() => relay.isLeader(), 30_000, 'leadership');
@@ -102,7 +116,8 @@ describe('outbox relay', () => {
   });
 
   it('does not publish again after a crash between the broker ack and the mark', async () => {
-    const { kafka, store, topic } = await setUp();
+    const setup = await setUp(engine);
+    const { kafka, store, topic } = setup;
     let acknowledged = 0;
     const crashed = relayOf(store, kafka, {
       beforeMark: async (rows) => {
@@ -118,7 +133,7 @@ describe('outbox relay', () => {
     expect((await crashed.lag()).pending).toBe(10);
 
     const moreIds = await enqueue(store, topic, 5);
-    const recovered = relayOf(store, kafka);
+    const recovered = relayOf(await setup.openAnother(), kafka);
     await recovered.start();
     await waitFor(async () => (await recovered.lag()).pending === 0, 60_000, 'recovered relay drained');
     const records = await readAll(kafka, topic);
@@ -127,7 +142,7 @@ describe('outbox relay', () => {
   });
 
   it('keeps rows pending while Kafka is unreachable and publishes each once when it returns', async () => {
-    const { kafka, store, topic } = await setUp();
+    const { kafka, store, topic } = await setUp(engine);
     let networkUp = false;
     const { createConnection } = await import('node:net');
     const flakyKafka = testKafka(logger, {
@@ -146,5 +161,42 @@ describe('outbox relay', () => {
     await waitFor(async () => (await relay.lag()).pending === 0, 90_000, 'drained after Kafka returned');
     const records = await readAll(kafka, topic);
     expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
+  });
+});
+
+describe.skipIf(!engines.includes('postgres'))('outbox relays of two instances on one PostgreSQL', () => {
+  it('lets one relay publish at a time and hands over when it stops', async () => {
+    const { kafka, topic, openAnother, store } = await setUp('postgres');
+    const first = relayOf(store, kafka, { leaderRetryMs: 200 });
+    const second = relayOf(await openAnother(), kafka, { leaderRetryMs: 200 });
+    await first.start();
+    await waitFor(() => first.isLeader(), 30_000, 'first relay leads');
+    await second.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(second.isLeader()).toBe(false);
+    const before = await enqueue(store, topic, 5);
+    await waitFor(async () => (await first.lag()).pending === 0, 60_000, 'first relay drained');
+    await first.stop();
+    await waitFor(() => second.isLeader(), 30_000, 'second relay takes over');
+    const after = await enqueue(store, topic, 5);
+    await waitFor(async () => (await second.lag()).pending === 0, 60_000, 'second relay drained');
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual(
+      [...before, ...after].sort(),
+    );
+  });
+
+  it('is woken by a commit in another instance through NOTIFY, not by its poll', async () => {
+    const { kafka, topic, openAnother, store } = await setUp('postgres');
+    const relay = relayOf(store, kafka, { pollIntervalMs: 120_000 });
+    await relay.start();
+    await waitFor(() => relay.isLeader(), 30_000, 'leadership');
+    const other = await openAnother();
+    await enqueue(other, topic, 1);
+    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
+    const started = Date.now();
+    await enqueue(other, topic, 1);
+    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'published after NOTIFY');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
