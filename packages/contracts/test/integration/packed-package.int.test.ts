@@ -40,6 +40,8 @@ const expected = {
   schemaTitle: 'OrderCreated',
 };
 
+// Packs dist/ as built (turbo runs `build` before `test:int`): packing must not rebuild dist under
+// the feet of other packages' tests that import it.
 describe('the packed package, installed outside the workspace', () => {
   beforeAll(async () => {
     consumerDir = await mkdtemp(join(tmpdir(), 'contracts-consumer-'));
