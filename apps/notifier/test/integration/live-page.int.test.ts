@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeChange, makeOrder } from '../support/order-fixtures.ts';
+import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
+import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { createTestKafka } from '../support/test-kafka.ts';
+
+const kafka = createTestKafka();
+const artifacts = new URL('../../test-artifacts/', import.meta.url);
+let browser: Browser;
+let notifier: TestNotifier | undefined;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await notifier?.stop();
+  await browser?.close();
+  await kafka.close();
+});
+
+const row = (page: Page, orderId: string) => page.locator(`#orders tr[data-order-id="${orderId}"]`);
+
+describe('live page', () => {
+  it('shows a new order and its status changes as they happen, without a reload', async () => {
+    const topics = await kafka.createTopics();
+    notifier = await startTestNotifier({ topics, env: { NOTIFICATION_LOCALE: 'ru', LIVE_PAGE_HEARTBEAT_MS: '1000' } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(notifier.url);
+    await expectState(page, 'connected');
+    let loads = 0;
+    page.on('load', () => loads++);
+
+    const order = makeOrder({ customer_id: 'anna' });
+    await produceOrders(kafka, topics.created, [order]);
+    await row(page, order.order_id).waitFor({ timeout: 60_000 });
+    expect(await row(page, order.order_id).getAttribute('data-status')).toBe('NEW');
+    expect((await row(page, order.order_id).innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain('3 000,00 ₽');
+
+    await produceStatusChanges(kafka, topics.status, [makeChange(order, 'PROCESSING', 1)]);
+    await page.locator(`#orders tr[data-order-id="${order.order_id}"][data-status="PROCESSING"]`).waitFor({ timeout: 60_000 });
+    await produceStatusChanges(kafka, topics.status, [makeChange(order, 'SHIPPED', 2)]);
+    await page.locator(`#orders tr[data-order-id="${order.order_id}"][data-status="SHIPPED"]`).waitFor({ timeout: 60_000 });
+
+    const items = page.locator(`#notifications li[data-order-id="${order.order_id}"]`);
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(2);
+    expect(await items.first().locator('strong').innerText()).toBe(`Заказ ${order.order_id} отправлен`);
+    expect(loads).toBe(0);
+    expect(pageErrors).toEqual([]);
+
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: new URL('live-page.png', artifacts).pathname, fullPage: true });
+
+    // The server goes away: the page says so instead of showing stale data as live.
+    await notifier.stop();
+    notifier = undefined;
+    await expectState(page, 'disconnected');
+    await page.close();
+  });
+
+  it('resyncs after a reconnect: a page that was away gets what happened meanwhile', async () => {
+    const topics = await kafka.createTopics();
+    notifier = await startTestNotifier({ topics });
+    const { dataDir, groupId } = notifier;
+    const address = new URL(notifier.url);
+    const page = await browser.newPage();
+    await page.goto(notifier.url);
+    await expectState(page, 'connected');
+
+    await notifier.stop();
+    await expectState(page, 'disconnected');
+    const order = makeOrder();
+    await produceOrders(kafka, topics.created, [order]);
+    // The same store and port: EventSource reconnects by itself and receives a fresh snapshot.
+    notifier = await startTestNotifier({ topics, dataDir, groupId, port: Number(address.port) });
+    await expectState(page, 'connected');
+    await row(page, order.order_id).waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+});
+
+async function expectState(page: Page, state: 'connected' | 'disconnected'): Promise<void> {
+  await page.locator(`#connection[data-state="${state}"]`).waitFor({ timeout: 30_000 });
+}
