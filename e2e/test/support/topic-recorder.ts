@@ -35,12 +35,18 @@ function headersAsText(
 export async function startTopicRecorder(kafka: Kafka, topic: string): Promise<TopicRecorder> {
   const consumer = kafka.consumer({ groupId: `e2e-recorder-${randomUUID()}`, allowAutoTopicCreation: false });
   const records: RecordedRecord[] = [];
+  // The recorder's own group may be handed records again (a broker restart, a rebalance): each
+  // partition offset is kept once, so only real duplicates on the topic show up as duplicates.
+  const seen = new Set<string>();
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.run({
     eachBatch: async ({ batch }) => {
       for (const message of batch.messages) {
+        const position = `${batch.partition}:${message.offset}`;
+        if (seen.has(position)) continue;
+        seen.add(position);
         records.push({
           topic,
           partition: batch.partition,

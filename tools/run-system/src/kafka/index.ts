@@ -1,4 +1,5 @@
 export {
+  type LocalKafkaOverrides,
   type LocalKafkaStatus,
   localKafkaStatus,
   startLocalKafka,
