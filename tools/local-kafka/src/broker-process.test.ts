@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,7 @@ describe('readPidFile', () => {
     expect(await readPidFile(join(folder, 'good.pid'))).toBe(1234);
     expect(await readPidFile(join(folder, 'bad.pid'))).toBeUndefined();
     expect(await readPidFile(join(folder, 'missing.pid'))).toBeUndefined();
+    await rm(folder, { recursive: true, force: true });
   });
 });
 

@@ -1,13 +1,20 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withFileLock } from './file-lock.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
 
+const folders: string[] = [];
+afterAll(async () => {
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
 async function lockPath(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'local-kafka-lock-')), 'kafka.lock');
+  const folder = await mkdtemp(join(tmpdir(), 'local-kafka-lock-'));
+  folders.push(folder);
+  return join(folder, 'kafka.lock');
 }
 
 describe('withFileLock', () => {

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureKafkaRunning } from '../../src/ensure-kafka-running.ts';
 import { createTopics } from '../../src/kafka-admin.ts';
 import { waitUntil } from './wait-until.ts';
 
-// Runs against KAFKA_BROKERS, or the local broker of `pnpm kafka:start` (localhost:9092).
-const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',');
-const kafka = new Kafka({ clientId: 'local-kafka-int-test', brokers, logLevel: logLevel.NOTHING });
+// Runs against KAFKA_BROKERS, or the local broker of `pnpm kafka:start`, started here when it is
+// not running yet (then left running, as `pnpm kafka:start` would).
+let brokers: string[] = [];
+let kafka: Kafka;
+
+beforeAll(async () => {
+  brokers = [...(await ensureKafkaRunning()).brokers];
+  kafka = new Kafka({ clientId: 'local-kafka-int-test', brokers, logLevel: logLevel.NOTHING });
+});
 
 const openClients: { disconnect(): Promise<void> }[] = [];
 afterEach(async () => {
