@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { notificationId, statusChangedEventId } from '@order-service/contracts';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type NotifierProcess, startNotifierProcess } from '../support/notifier-process.ts';
+import { makeChange, makeOrder } from '../support/order-fixtures.ts';
+import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
+import { freshDataDir } from '../support/start-test-notifier.ts';
+import { createTestKafka } from '../support/test-kafka.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const kafka = createTestKafka();
+const processes: NotifierProcess[] = [];
+
+afterEach(async () => {
+  for (const running of processes.splice(0)) await running.kill();
+});
+afterAll(() => kafka.close());
+
+describe('crash and restart', () => {
+  it('publishes every notification exactly once when the process is killed mid-stream', async () => {
+    const topics = await kafka.createTopics();
+    const env = {
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? 'localhost:9092',
+      KAFKA_GROUP_ID: `notifier-crash-${randomUUID()}`,
+      TOPIC_ORDERS_CREATED: topics.created,
+      TOPIC_ORDERS_STATUS: topics.status,
+      TOPIC_ORDERS_NOTIFICATIONS: topics.notifications,
+      DATA_DIR: freshDataDir(),
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      NOTIFY_CHANNELS: 'log',
+    };
+    const orders = Array.from({ length: 150 }, () => makeOrder());
+    const changes = orders.flatMap((order) => [makeChange(order, 'PROCESSING', 1), makeChange(order, 'SHIPPED', 2)]);
+    await produceOrders(kafka, topics.created, orders);
+    await produceStatusChanges(kafka, topics.status, changes);
+
+    const first = startNotifierProcess(env);
+    processes.push(first);
+    await waitFor(
+      'the first notifications before the kill',
+      async () => (await kafka.countRecords(topics.notifications)) >= 20,
+      { timeoutMs: 90_000 },
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${first.stderr()}`);
+    });
+    await first.kill();
+    const beforeKill = await kafka.countRecords(topics.notifications);
+
+    const second = startNotifierProcess(env);
+    processes.push(second);
+    await kafka.waitForGroupCaughtUp(env.KAFKA_GROUP_ID, [topics.created, topics.status], 120_000);
+    await waitFor(
+      'every notification on the topic',
+      async () => (await kafka.countRecords(topics.notifications)) >= changes.length,
+      { timeoutMs: 90_000 },
+    );
+    // A graceful stop flushes the relay: after it nothing more can appear on the topic.
+    expect(await second.terminate()).toBe(0);
+
+    const records = await kafka.readTopic(topics.notifications);
+    const ids = records.map((record) => record.headers['x-event-id']);
+    const expected = changes.map((change) => notificationId(statusChangedEventId(change.order_id, change.status)));
+    expect(beforeKill).toBeLessThan(changes.length);
+    expect(ids).toHaveLength(changes.length);
+    expect(new Set(ids)).toEqual(new Set(expected));
+  });
+});
