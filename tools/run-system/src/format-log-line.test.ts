@@ -16,6 +16,11 @@ describe('formatLogLine', () => {
     );
   });
 
+  it('reads the ISO time and level label the apps write', () => {
+    const line = JSON.stringify({ level: 'error', time: '2026-11-25T12:47:49.642Z', msg: 'boom' });
+    expect(formatLogLine('order-producer', line)).toBe('[order-producer] 12:47:49 ERROR boom');
+  });
+
   it('keeps a line that is not JSON as it is, behind the prefix', () => {
     expect(formatLogLine('notifier', 'plain text { not json')).toBe('[notifier]       plain text { not json');
   });

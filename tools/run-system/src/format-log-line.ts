@@ -1,4 +1,4 @@
-const LEVELS: Record<number, string> = {
+const LEVELS: Record<string, string> = {
   10: 'TRACE',
   20: 'DEBUG',
   30: 'INFO',
@@ -10,6 +10,13 @@ const HIDDEN = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'name']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// pino writes epoch milliseconds by default, or an ISO string with its isoTime formatter.
+function clockTime(time: unknown): string {
+  if (typeof time === 'number') return new Date(time).toISOString().slice(11, 19);
+  if (typeof time === 'string' && time.length >= 19) return time.slice(11, 19);
+  return '--:--:--';
 }
 
 /**
@@ -26,11 +33,8 @@ export function formatLogLine(app: string, line: string, width = 14): string {
     parsed = undefined;
   }
   if (!isRecord(parsed) || typeof parsed.msg !== 'string') return `${prefix} ${line}`;
-  const time =
-    typeof parsed.time === 'number' ? new Date(parsed.time).toISOString().slice(11, 19) : '--:--:--';
-  const level =
-    (typeof parsed.level === 'number' ? LEVELS[parsed.level] : String(parsed.level ?? '')) ?? 'INFO';
+  const level = (LEVELS[String(parsed.level)] ?? String(parsed.level ?? 'info')).toUpperCase();
   const rest = Object.fromEntries(Object.entries(parsed).filter(([key]) => !HIDDEN.has(key)));
   const details = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-  return `${prefix} ${time} ${level.padEnd(5)} ${parsed.msg}${details}`;
+  return `${prefix} ${clockTime(parsed.time)} ${level.padEnd(5)} ${parsed.msg}${details}`;
 }
