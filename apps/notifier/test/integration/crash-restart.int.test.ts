@@ -32,7 +32,10 @@ describe('crash and restart', () => {
       NOTIFY_CHANNELS: 'log',
     };
     const orders = Array.from({ length: 150 }, () => makeOrder());
-    const changes = orders.flatMap((order) => [makeChange(order, 'PROCESSING', 1), makeChange(order, 'SHIPPED', 2)]);
+    const changes = orders.flatMap((order) => [
+      makeChange(order, 'PROCESSING', 1),
+      makeChange(order, 'SHIPPED', 2),
+    ]);
     await produceOrders(kafka, topics.created, orders);
     await produceStatusChanges(kafka, topics.status, changes);
 
@@ -61,7 +64,9 @@ describe('crash and restart', () => {
 
     const records = await kafka.readTopic(topics.notifications);
     const ids = records.map((record) => record.headers['x-event-id']);
-    const expected = changes.map((change) => notificationId(statusChangedEventId(change.order_id, change.status)));
+    const expected = changes.map((change) =>
+      notificationId(statusChangedEventId(change.order_id, change.status)),
+    );
     expect(beforeKill).toBeLessThan(changes.length);
     expect(ids).toHaveLength(changes.length);
     expect(new Set(ids)).toEqual(new Set(expected));

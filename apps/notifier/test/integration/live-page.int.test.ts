@@ -37,7 +37,10 @@ const row = (page: Page, orderId: string) => page.locator(`#orders tr[data-order
 describe('live page', () => {
   it('shows a new order and its status changes as they happen, without a reload', async () => {
     const topics = await kafka.createTopics();
-    notifier = await startTestNotifier({ topics, env: { NOTIFICATION_LOCALE: 'ru', LIVE_PAGE_HEARTBEAT_MS: '1000' } });
+    notifier = await startTestNotifier({
+      topics,
+      env: { NOTIFICATION_LOCALE: 'ru', LIVE_PAGE_HEARTBEAT_MS: '1000' },
+    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -50,12 +53,18 @@ describe('live page', () => {
     await produceOrders(kafka, topics.created, [order]);
     await row(page, order.order_id).waitFor({ timeout: 60_000 });
     expect(await row(page, order.order_id).getAttribute('data-status')).toBe('NEW');
-    expect((await row(page, order.order_id).innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain('3 000,00 ₽');
+    expect((await row(page, order.order_id).innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      '3 000,00 ₽',
+    );
 
     await produceStatusChanges(kafka, topics.status, [makeChange(order, 'PROCESSING', 1)]);
-    await page.locator(`#orders tr[data-order-id="${order.order_id}"][data-status="PROCESSING"]`).waitFor({ timeout: 60_000 });
+    await page
+      .locator(`#orders tr[data-order-id="${order.order_id}"][data-status="PROCESSING"]`)
+      .waitFor({ timeout: 60_000 });
     await produceStatusChanges(kafka, topics.status, [makeChange(order, 'SHIPPED', 2)]);
-    await page.locator(`#orders tr[data-order-id="${order.order_id}"][data-status="SHIPPED"]`).waitFor({ timeout: 60_000 });
+    await page
+      .locator(`#orders tr[data-order-id="${order.order_id}"][data-status="SHIPPED"]`)
+      .waitFor({ timeout: 60_000 });
 
     const items = page.locator(`#notifications li[data-order-id="${order.order_id}"]`);
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(2);

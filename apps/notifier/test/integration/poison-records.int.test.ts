@@ -32,7 +32,10 @@ describe('poison records', () => {
     ]);
     await kafka.produce(topics.status, [
       { key: order.order_id, value: 'not json at all' },
-      { key: order.order_id, value: JSON.stringify({ order_id: order.order_id, status: 'LOST', updated_at: 'yesterday' }) },
+      {
+        key: order.order_id,
+        value: JSON.stringify({ order_id: order.order_id, status: 'LOST', updated_at: 'yesterday' }),
+      },
       statusRecord(makeChange(order, 'SHIPPED', 1)),
     ]);
 

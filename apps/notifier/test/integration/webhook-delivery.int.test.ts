@@ -40,10 +40,11 @@ async function startWithWebhook(url: string, env: Record<string, string> = {}): 
 }
 
 async function deliveryOf(notifier: TestNotifier, channel: string) {
-  const result = await notifier.notifier.store.query<{ state: string; attempts: number; last_error_code: string }>(
-    'SELECT state, attempts, last_error_code FROM deliveries WHERE channel = $1',
-    [channel],
-  );
+  const result = await notifier.notifier.store.query<{
+    state: string;
+    attempts: number;
+    last_error_code: string;
+  }>('SELECT state, attempts, last_error_code FROM deliveries WHERE channel = $1', [channel]);
   return result.rows;
 }
 
@@ -74,7 +75,9 @@ describe('webhook delivery', () => {
     // The log channel wrote exactly one line for the notification.
     await waitFor('the log line', () => notifier.logLines.length > 0);
     expect(notifier.logLines).toHaveLength(1);
-    expect(JSON.parse(notifier.logLines[0] ?? '{}')).toMatchObject({ notification_id: decoded.value.notification_id });
+    expect(JSON.parse(notifier.logLines[0] ?? '{}')).toMatchObject({
+      notification_id: decoded.value.notification_id,
+    });
   });
 
   it('dead-letters the delivery with its reason after the last attempt', async () => {
@@ -83,20 +86,28 @@ describe('webhook delivery', () => {
     const notifier = await startWithWebhook(receiver.url, { WEBHOOK_MAX_ATTEMPTS: '3' });
 
     const dead = await waitFor('the dead letter', async () => {
-      const result = await notifier.notifier.store.query<{ attempts: number; error_code: string; reason: string }>(
-        'SELECT attempts, error_code, reason FROM delivery_dead_letters',
-      );
+      const result = await notifier.notifier.store.query<{
+        attempts: number;
+        error_code: string;
+        reason: string;
+      }>('SELECT attempts, error_code, reason FROM delivery_dead_letters');
       return result.rows.length > 0 ? result.rows : undefined;
     });
     expect(dead).toEqual([
-      { attempts: 3, error_code: 'NOTIFIER_WEBHOOK_SERVER_ERROR', reason: expect.stringMatching(/answered 503/) },
+      {
+        attempts: 3,
+        error_code: 'NOTIFIER_WEBHOOK_SERVER_ERROR',
+        reason: expect.stringMatching(/answered 503/),
+      },
     ]);
     expect(receiver.requests).toHaveLength(3);
     expect(await deliveryOf(notifier, 'webhook')).toEqual([
       { state: 'failed', attempts: 3, last_error_code: 'NOTIFIER_WEBHOOK_SERVER_ERROR' },
     ]);
     // The other channel is not held back by the failing one.
-    expect(await deliveryOf(notifier, 'log')).toEqual([{ state: 'delivered', attempts: 1, last_error_code: null }]);
+    expect(await deliveryOf(notifier, 'log')).toEqual([
+      { state: 'delivered', attempts: 1, last_error_code: null },
+    ]);
   });
 
   it('gives up at once when the receiver refuses the signature (wrong secret)', async () => {
@@ -109,6 +120,8 @@ describe('webhook delivery', () => {
       return found[0]?.state === 'failed' ? found : undefined;
     });
     expect(rows).toEqual([{ state: 'failed', attempts: 1, last_error_code: 'NOTIFIER_WEBHOOK_REJECTED' }]);
-    expect(receiver.requests.map((request) => [request.signatureValid, request.answeredStatus])).toEqual([[false, 401]]);
+    expect(receiver.requests.map((request) => [request.signatureValid, request.answeredStatus])).toEqual([
+      [false, 401],
+    ]);
   });
 });
