@@ -16,6 +16,8 @@ export type BenchSettings = {
   drainTimeoutMs: number;
   /** No measurement phase starts after this many ms since the start; the rest is reported as skipped. */
   budgetMs: number;
+  /** BENCH_CPU_PROF=1: the apps run with --cpu-prof, profiles in bench/.tmp/profiles (for finding bottlenecks). */
+  cpuProfile: boolean;
 };
 
 function numberFrom(environment: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -58,5 +60,6 @@ export function readBenchSettings(environment: Record<string, string | undefined
     },
     drainTimeoutMs: numberFrom(environment, 'BENCH_DRAIN_TIMEOUT_MS', 60_000),
     budgetMs: numberFrom(environment, 'BENCH_BUDGET_MS', quick ? 180_000 : 540_000),
+    cpuProfile: environment.BENCH_CPU_PROF === '1',
   };
 }

@@ -85,7 +85,7 @@ try {
     const topics = pipelineTopics[mode];
     let system: PipelineSystem;
     try {
-      system = await startPipelineSystem({ brokers, topics, runId, mode });
+      system = await startPipelineSystem({ brokers, topics, runId, mode, cpuProfile: settings.cpuProfile });
     } catch (error) {
       notes.push(
         `pipeline (${mode}) not measured: ${error instanceof Error ? error.message : String(error)}`,

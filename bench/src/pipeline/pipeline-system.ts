@@ -7,6 +7,7 @@ import {
   appEntry,
   appEnvironment,
   findFreePort,
+  REPO_ROOT,
   type SystemTopics,
   startAppProcess,
   waitForReady,
@@ -37,11 +38,14 @@ export async function startPipelineSystem(options: {
   mode: PublishMode;
   apps?: readonly AppName[];
   label?: string;
+  /** Run the apps with --cpu-prof, writing profiles to bench/.tmp/profiles when they exit. */
+  cpuProfile?: boolean;
 }): Promise<PipelineSystem> {
   const names = options.apps ?? (['order-producer', 'status-worker', 'notifier'] as const);
   const dataRoot = mkdtempSync(join(tmpdir(), `bench-${options.runId}-`));
   const label = options.label ?? options.mode;
   const started: { name: AppName; process: AppProcess; port: number }[] = [];
+  const recentLines: string[] = [];
   try {
     for (const name of names) {
       const port = await findFreePort();
@@ -59,7 +63,14 @@ export async function startPipelineSystem(options: {
           logLevel: 'warn',
           extra: options.mode === 'direct' ? DIRECT_PUBLISH_ENVIRONMENT : {},
         }),
-        onLine: (line) => console.error(`[${label}:${name}] ${line}`),
+        nodeArguments: options.cpuProfile
+          ? ['--cpu-prof', `--cpu-prof-dir=${REPO_ROOT}bench/.tmp/profiles`]
+          : [],
+        // Kept, not printed: forwarding every log line would load the machine being measured.
+        onLine: (line) => {
+          recentLines.push(`[${label}:${name}] ${line}`);
+          if (recentLines.length > 60) recentLines.shift();
+        },
       });
       started.push({ name, process, port });
     }
@@ -75,7 +86,8 @@ export async function startPipelineSystem(options: {
   } catch (error) {
     await Promise.all(started.map((app) => app.process.stop()));
     rmSync(dataRoot, { recursive: true, force: true });
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nLast lines of the apps' output:\n${recentLines.join('\n')}`);
   }
   const orderProducer = started.find((app) => app.name === 'order-producer');
   return {
