@@ -1,4 +1,4 @@
-import { localKafkaStatus, startLocalKafka } from '@order-service/run-system/kafka';
+import { startLocalKafka } from '@order-service/run-system/kafka';
 
 /**
  * Makes sure a broker answers. With KAFKA_BROKERS set, that cluster is used as it is; otherwise the
@@ -13,9 +13,8 @@ export async function ensureBroker(
     log(`Kafka at ${configured} (KAFKA_BROKERS)`);
     return configured;
   }
-  await startLocalKafka(log);
-  const status = await localKafkaStatus();
-  const brokers = status.brokers.join(',');
-  log(`Kafka at ${brokers} (local broker, pid ${status.pid ?? 'unknown'}; left running)`);
+  const started = await startLocalKafka(log);
+  const brokers = started.brokers.join(',');
+  log(`Kafka at ${brokers} (local broker, pid ${started.pid ?? 'unknown'}; left running)`);
   return brokers;
 }

@@ -5,9 +5,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@order-service/run-system/apps';
-import { localKafkaStatus, startLocalKafka, stopLocalKafka } from '@order-service/run-system/kafka';
+import { startLocalKafka, stopLocalKafka } from '@order-service/run-system/kafka';
 import type { TestProject } from 'vitest/node';
-import { startLocalPostgres, stopLocalPostgres } from '../support/local-postgres-cli.ts';
+import { startLocalPostgres, stopLocalPostgres } from '../support/local-postgres.ts';
 
 /** The servers the fault tests run against, and the overrides that select them in the tools' CLIs. */
 export type FaultInfrastructure = {
@@ -40,8 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       KAFKA_HEAP_OPTS: '-Xmx512m -Xms128m',
     };
     log(`starting the suite's own Kafka on 127.0.0.1:${port} (cache ${cache})`);
-    await startLocalKafka(log, kafkaOverrides);
-    brokers = (await localKafkaStatus(kafkaOverrides)).brokers.join(',');
+    brokers = (await startLocalKafka(log, kafkaOverrides)).brokers.join(',');
   }
   const postgresOverrides = { ORDER_SERVICE_CACHE: cache, PG_PORT: String(await findFreePort()) };
   log(`starting the suite's own PostgreSQL on 127.0.0.1:${postgresOverrides.PG_PORT}`);

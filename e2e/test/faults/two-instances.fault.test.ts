@@ -3,7 +3,7 @@ import type { AppName } from '@order-service/run-system/apps';
 import pg from 'pg';
 import { afterAll, expect, inject, it } from 'vitest';
 import { type FaultHarness, faultRunSize, startFaultHarness } from '../support/fault-harness.ts';
-import { startLocalPostgres, stopLocalPostgres } from '../support/local-postgres-cli.ts';
+import { startLocalPostgres, stopLocalPostgres } from '../support/local-postgres.ts';
 
 const infrastructure = inject('faultInfrastructure');
 const size = faultRunSize();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dlqTopic } from '@order-service/contracts';
 import type { SystemTopics } from '@order-service/run-system/apps';
-import { localKafkaStatus, startLocalKafka } from '@order-service/run-system/kafka';
+import { startLocalKafka } from '@order-service/run-system/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -10,8 +10,7 @@ import { Kafka, logLevel } from 'kafkajs';
  */
 export async function provideTestBrokers(): Promise<string> {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  await startLocalKafka();
-  return (await localKafkaStatus()).brokers.join(',');
+  return (await startLocalKafka()).brokers.join(',');
 }
 
 /** A kafkajs client for the test's own reading and admin work. */

@@ -1,4 +1,4 @@
-import { localKafkaStatus, startLocalKafka, stopLocalKafka } from './kafka/index.ts';
+import { startLocalKafka, stopLocalKafka } from './kafka/index.ts';
 
 /** The broker the system runs on, and how to let go of it. */
 export type KafkaHandle = {
@@ -18,14 +18,10 @@ export async function provideKafka(
   log: (line: string) => void,
 ): Promise<KafkaHandle> {
   if (configured) return { brokers: configured, startedHere: false, release: async () => undefined };
-  const before = await localKafkaStatus();
-  await startLocalKafka(before.running ? undefined : log);
-  const after = await localKafkaStatus();
-  if (!after.running || after.brokers.length === 0)
-    throw new Error('the local Kafka did not come up; see `pnpm kafka:status`');
-  const startedHere = !before.running;
+  const started = await startLocalKafka(log);
+  const startedHere = !started.alreadyRunning;
   return {
-    brokers: after.brokers.join(','),
+    brokers: started.brokers.join(','),
     startedHere,
     async release() {
       if (startedHere) await stopLocalKafka();

@@ -1,7 +1,8 @@
 export {
   type LocalKafkaOverrides,
+  type LocalKafkaStart,
   type LocalKafkaStatus,
   localKafkaStatus,
   startLocalKafka,
   stopLocalKafka,
-} from './local-kafka-cli.ts';
+} from './local-kafka.ts';
