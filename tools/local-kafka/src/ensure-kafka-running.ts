@@ -86,18 +86,22 @@ export async function ensureKafkaRunning(options: EnsureKafkaOptions = {}): Prom
     paths.lockFile,
     async () => {
       const brokers = [`${config.host}:${config.port}`];
-      const runningPid = await readPidFile(paths.pidFile);
-      const alreadyRunning = runningPid !== undefined && isBrokerProcess(runningPid, paths.serverProperties);
-      let pid = runningPid;
+      const recordedPid = await readPidFile(paths.pidFile);
+      const runningPid =
+        recordedPid !== undefined && isBrokerProcess(recordedPid, paths.serverProperties)
+          ? recordedPid
+          : undefined;
+      const alreadyRunning = runningPid !== undefined;
+      let brokerPid: number;
       let resolvedJars = false;
-      if (alreadyRunning) {
+      if (runningPid !== undefined) {
         await requireSameListeners(config, paths);
+        brokerPid = runningPid;
       } else {
         const started = await startBroker(config, paths, options.env, options.onProgress);
-        pid = started.pid;
+        brokerPid = started.pid;
         resolvedJars = started.resolvedJars;
       }
-      const brokerPid = pid as number;
       const wait = await waitForBroker(brokers, {
         timeoutMs,
         isAlive: () => isBrokerProcess(brokerPid, paths.serverProperties),

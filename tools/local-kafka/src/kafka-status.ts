@@ -40,8 +40,8 @@ export async function kafkaStatus(
   }
   // The running broker's own configuration says where it listens, whatever KAFKA_PORT says now.
   const listeners = readListeners(await readFile(paths.serverProperties, 'utf8').catch(() => ''));
-  const port = /PLAINTEXT:\/\/([^,]+)/.exec(listeners ?? '')?.[1];
-  const runningBrokers = port ? [port] : brokers;
+  const address = /PLAINTEXT:\/\/([^,]+)/.exec(listeners ?? '')?.[1];
+  const runningBrokers = address ? [address] : brokers;
   return { ...base, brokers: runningBrokers, running: true, pid, ...(await tryListTopics(runningBrokers)) };
 }
 
