@@ -10,6 +10,13 @@ export const StatusWorkerConfigSchema = Type.Object({
     minLength: 1,
     description: 'consumer group of orders.created; instances with one group id share its partitions',
   }),
+  KAFKA_SESSION_TIMEOUT_MS: Type.Integer({
+    default: 30_000,
+    minimum: 6_000,
+    maximum: 300_000,
+    description:
+      'how long the group waits for a silent (crashed) instance before giving its partitions to others',
+  }),
   DATA_DIR: Type.String({ default: '.data/status-worker', minLength: 1, description: 'PGlite data folder' }),
   PORT: Type.Integer({ default: 3002, minimum: 0, maximum: 65535, description: 'HTTP listen port' }),
 });

@@ -1,11 +1,26 @@
-import { createLogger, onShutdown } from '@order-service/runtime';
-import { loadStatusWorkerConfig } from './config.ts';
+import { ConfigError, createLogger, onShutdown } from '@order-service/runtime';
+import { loadStatusWorkerConfig, type StatusWorkerConfig } from './config.ts';
 import { startStatusWorker } from './worker.ts';
 
 // The only place that reads the environment, listens and handles signals.
-const config = loadStatusWorkerConfig(process.env);
+let config: Readonly<StatusWorkerConfig>;
+try {
+  config = loadStatusWorkerConfig(process.env);
+} catch (error) {
+  if (!ConfigError.isInstance(error)) throw error;
+  process.stderr.write(`status-worker: ${error.message}\n`);
+  process.exit(1);
+}
 const logger = createLogger({ name: 'status-worker', level: config.LOG_LEVEL });
-const worker = await startStatusWorker(config, logger);
-onShutdown(logger, [{ name: 'status-worker', run: () => worker.stop() }]);
-await worker.app.listen({ host: config.HOST, port: config.PORT });
-logger.info({ host: config.HOST, port: config.PORT }, 'status-worker listening');
+try {
+  const worker = await startStatusWorker(config, logger);
+  onShutdown(logger, [{ name: 'status-worker', run: () => worker.stop() }]);
+  await worker.app.listen({ host: config.HOST, port: config.PORT });
+  logger.info(
+    { host: config.HOST, port: config.PORT, groupId: config.KAFKA_GROUP_ID },
+    'status-worker started',
+  );
+} catch (error) {
+  logger.fatal({ err: error }, 'status-worker failed to start');
+  process.exit(1);
+}

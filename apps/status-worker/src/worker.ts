@@ -16,10 +16,13 @@ import { createOrderRecordHandler } from './intake/handle-order-record.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
 
-/** A running status-worker: its HTTP app (not listening) and the shutdown steps, in order. */
+/** A running status-worker: its HTTP app (not listening) and how to stop it. */
 export interface StatusWorker {
   app: FastifyInstance;
-  /** Stops taking records, flushes the outbox, closes the store; the HTTP app is closed first. */
+  /**
+   * Graceful stop, in order: the HTTP app (no new changes), the consumer (leaves the group after
+   * the current record), the relay (publishes what is pending), then the store.
+   */
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startStatusWorker(
     kafka,
     groupId: config.KAFKA_GROUP_ID,
     topics: [config.TOPIC_ORDERS_CREATED],
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     logger,
     metrics,
     handleRecord: createOrderRecordHandler({

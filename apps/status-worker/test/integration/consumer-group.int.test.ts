@@ -1,0 +1,105 @@
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { metricValue } from '../support/metric-value.ts';
+import { makeOrder } from '../support/order-fixtures.ts';
+import { readToEnd } from '../support/read-to-end.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import {
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  produceRecords,
+  type TestTopics,
+} from '../support/test-kafka.ts';
+import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
+
+const BEFORE_KILL = 1_500;
+const AFTER_KILL = 1_500;
+
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+let topics: TestTopics;
+let reader: TopicReader;
+let database: TestDatabase;
+const processes: WorkerProcess[] = [];
+
+beforeEach(async () => {
+  kafka = createTestKafka();
+  admin = kafka.admin();
+  await admin.connect();
+  topics = await createTestTopics(admin, 'group');
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  database = await createTestDatabase();
+});
+
+afterEach(async () => {
+  await Promise.all([...processes.map((child) => child.kill()), reader?.close(), producer?.disconnect()]);
+  processes.length = 0;
+  await database?.drop();
+  if (topics) await deleteTestTopics(admin, topics);
+  await admin?.disconnect();
+});
+
+async function receivedBy(worker: WorkerProcess): Promise<number> {
+  const text = await (await fetch(`${worker.baseUrl}/metrics`)).text();
+  return ['accepted', 'cancelled', 'duplicate', 'redelivered'].reduce(
+    (sum, outcome) => sum + metricValue(text, 'status_worker_orders_received_total', { outcome }),
+    0,
+  );
+}
+
+describe('three status-worker instances in one consumer group (child processes, PostgreSQL)', () => {
+  it('share the partitions, and when one is SIGKILLed the others take over without loss or duplicates', async () => {
+    const env = {
+      KAFKA_GROUP_ID: topics.groupId,
+      TOPIC_ORDERS_CREATED: topics.created,
+      TOPIC_ORDERS_STATUS: topics.status,
+      // A killed member's partitions move after this; the default 30 s would only slow the test.
+      KAFKA_SESSION_TIMEOUT_MS: '8000',
+      DATABASE_URL: database.url,
+    };
+    const workers = await Promise.all([
+      startWorkerProcess(env),
+      startWorkerProcess(env),
+      startWorkerProcess(env),
+    ]);
+    processes.push(...workers);
+    await waitFor('a stable group of three, one partition each', async () => {
+      const { groups } = await admin.describeGroups([topics.groupId]);
+      const group = groups[0];
+      return group?.state === 'Stable' && group.members.length === 3;
+    });
+
+    const orders = Array.from({ length: BEFORE_KILL + AFTER_KILL }, () => makeOrder());
+    const records = orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) }));
+    const statusRecords = () => reader.records.filter((record) => record.topic === topics.status);
+    await produceRecords(producer, topics.created, records.slice(0, BEFORE_KILL));
+    await waitFor('every instance to have received orders', async () => {
+      const counts = await Promise.all(workers.map(receivedBy));
+      return counts.every((count) => count > 0);
+    });
+
+    const [victim, ...survivors] = workers as [WorkerProcess, ...WorkerProcess[]];
+    await victim.kill();
+    await produceRecords(producer, topics.created, records.slice(BEFORE_KILL));
+
+    const seen = () => new Set(statusRecords().map((record) => record.key)).size;
+    await waitFor(`all ${orders.length} orders on orders.status`, () => seen() >= orders.length, {
+      timeoutMs: 180_000,
+      describeState: () => `${seen()} orders`,
+    });
+    for (const survivor of survivors) expect(await survivor.stop()).toBe(0);
+
+    await readToEnd(admin, reader, topics.status);
+    const byOrder = checkStatusStream(statusRecords());
+    expect(byOrder.size).toBe(orders.length);
+    expect(statusRecords()).toHaveLength(orders.length);
+    expect(reader.records.filter((record) => record.topic === topics.createdDlq)).toHaveLength(0);
+  });
+});

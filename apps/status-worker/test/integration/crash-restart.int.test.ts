@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { makeOrder } from '../support/order-fixtures.ts';
+import { readToEnd } from '../support/read-to-end.ts';
+import {
+  createTestKafka,
+  createTestTopics,
+  deleteTestTopics,
+  produceRecords,
+  type TestTopics,
+} from '../support/test-kafka.ts';
+import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
+
+const ORDERS = 1_000;
+
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+let topics: TestTopics;
+let reader: TopicReader;
+let dataDir: string;
+const processes: WorkerProcess[] = [];
+
+beforeEach(async () => {
+  kafka = createTestKafka();
+  admin = kafka.admin();
+  await admin.connect();
+  topics = await createTestTopics(admin, 'crash');
+  producer = kafka.producer({ idempotent: true });
+  await producer.connect();
+  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  dataDir = await mkdtemp(join(tmpdir(), 'status-worker-crash-'));
+});
+
+afterEach(async () => {
+  await Promise.all([...processes.map((child) => child.kill()), reader?.close(), producer?.disconnect()]);
+  processes.length = 0;
+  if (topics) await deleteTestTopics(admin, topics);
+  await admin?.disconnect();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('status-worker killed mid-stream (child process, PGlite)', () => {
+  it(`loses nothing and publishes nothing twice when SIGKILLed with ${ORDERS} orders in flight and restarted`, async () => {
+    const env = {
+      KAFKA_GROUP_ID: topics.groupId,
+      TOPIC_ORDERS_CREATED: topics.created,
+      TOPIC_ORDERS_STATUS: topics.status,
+      // A killed member's partitions move after this; the default 30 s would only slow the test.
+      KAFKA_SESSION_TIMEOUT_MS: '8000',
+      DATA_DIR: dataDir,
+    };
+    const orders = Array.from({ length: ORDERS }, () => makeOrder());
+    const records = orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) }));
+    const statusRecords = () => reader.records.filter((record) => record.topic === topics.status);
+
+    const first = await startWorkerProcess(env);
+    processes.push(first);
+    // A steady stream (50 orders every 150 ms), so the kill lands while orders are still arriving
+    // and being processed; the pause shapes the load, it asserts nothing.
+    let produced = 0;
+    const production = (async () => {
+      for (let start = 0; start < records.length; start += 50) {
+        await produceRecords(producer, topics.created, records.slice(start, start + 50));
+        produced = Math.min(records.length, start + 50);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    })();
+    await waitFor('the first events', () => statusRecords().length >= 100, {
+      timeoutMs: 90_000,
+      describeState: first.output,
+    });
+    await first.kill();
+    expect(produced, 'the kill must happen mid-stream').toBeLessThan(ORDERS);
+
+    const second = await startWorkerProcess(env);
+    processes.push(second);
+    await production;
+    const processing = () => new Set(statusRecords().map((record) => record.key)).size;
+    await waitFor(`${ORDERS} orders on orders.status`, () => processing() >= ORDERS, {
+      timeoutMs: 180_000,
+      describeState: () => `${processing()} orders; ${second.output()}`,
+    });
+    expect(await second.stop()).toBe(0);
+
+    await readToEnd(admin, reader, topics.status);
+    const byOrder = checkStatusStream(statusRecords());
+    expect(byOrder.size).toBe(ORDERS);
+    expect(statusRecords()).toHaveLength(ORDERS);
+    for (const order of orders)
+      expect(byOrder.get(order.order_id)?.map((event) => event.status)).toEqual(['PROCESSING']);
+    expect(reader.records.filter((record) => record.topic === topics.createdDlq)).toHaveLength(0);
+  });
+});
