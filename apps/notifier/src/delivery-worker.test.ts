@@ -10,9 +10,10 @@ import { saveNotification } from './notification-repository.ts';
 import { NotifierError } from './notifier-error.ts';
 
 let store: Store;
+// Opening PGlite takes seconds on a busy machine: give the hook room.
 beforeAll(async () => {
   store = await openMemoryStore();
-});
+}, 60_000);
 afterAll(() => store.close());
 // Each test starts with nothing due, whatever the previous one left.
 beforeEach(async () => {

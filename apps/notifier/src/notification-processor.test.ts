@@ -22,7 +22,8 @@ beforeAll(async () => {
     channels: ['log', 'webhook'],
     onLiveEvent: (event) => liveEvents.push(event),
   });
-});
+  // Opening PGlite takes seconds on a busy machine: give the hook room.
+}, 60_000);
 afterAll(() => store.close());
 
 async function outboxOf(orderId: string) {

@@ -53,7 +53,7 @@ describe('live page', () => {
     await produceOrders(kafka, topics.created, [order]);
     await row(page, order.order_id).waitFor({ timeout: 60_000 });
     expect(await row(page, order.order_id).getAttribute('data-status')).toBe('NEW');
-    expect((await row(page, order.order_id).innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain(
+    expect(((await row(page, order.order_id).textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ')).toContain(
       '3 000,00 ₽',
     );
 
@@ -68,7 +68,7 @@ describe('live page', () => {
 
     const items = page.locator(`#notifications li[data-order-id="${order.order_id}"]`);
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(2);
-    expect(await items.first().locator('strong').innerText()).toBe(`Заказ ${order.order_id} отправлен`);
+    expect(await items.first().locator('strong').textContent()).toBe(`Заказ ${order.order_id} отправлен`);
     expect(loads).toBe(0);
     expect(pageErrors).toEqual([]);
 
