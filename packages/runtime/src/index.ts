@@ -1,3 +1,5 @@
+/** prom-client's metric classes, so apps register domain metrics on `metrics.registry` without their own copy. */
+export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export { type BackoffOptions, backoffDelay } from './backoff.ts';
 export { classifyError, type ErrorClassification } from './classify-error.ts';
 export { type BaseConfig, baseConfigSchema, deadLetterTopic } from './config/base-config-schema.ts';

@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  LogController,
   type RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
@@ -56,7 +57,7 @@ export function buildBaseServer(options: BaseServerOptions): BaseServer {
   const app = Fastify({
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     // One line per request at info would flood the hot path; onResponse logs at debug instead.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1_048_576,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

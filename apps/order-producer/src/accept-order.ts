@@ -1,0 +1,74 @@
+import { channels, createRecordHeaders, type Order, orderCreatedEventId } from '@order-service/contracts';
+import { enqueueOutbox, type Store } from '@order-service/runtime';
+import { buildOrder, type OrderFactory } from './build-order.ts';
+import { differingFields } from './differing-fields.ts';
+import { orderProducerError } from './errors.ts';
+import { findOrder, insertOrderIfAbsent } from './order-repository.ts';
+import type { CreateOrderRequest } from './order-request.ts';
+
+/** What accepting a request did. */
+export interface AcceptedOrder {
+  /** `created`: stored now and queued for publication; `duplicate`: the same order was stored before. */
+  outcome: 'created' | 'duplicate';
+  order: Order;
+  /** The exact JSON that is (or will be) published. */
+  payload: string;
+}
+
+/** What `acceptOrder` needs. */
+export interface AcceptOrderDeps extends OrderFactory {
+  store: Store;
+  /** The topic of `orders/created` (overridable by TOPIC_ORDERS_CREATED). */
+  topic: string;
+}
+
+/**
+ * Validates the request, then in one transaction stores the order and its OrderCreated outbox
+ * record -- or, when the id exists, answers the stored order (same content) or a conflict
+ * naming the differing fields. Throws HttpErrors (400, 409) and store errors (never a false success).
+ */
+export async function acceptOrder(
+  deps: AcceptOrderDeps,
+  request: CreateOrderRequest,
+  traceparent: string,
+): Promise<AcceptedOrder> {
+  const built = buildOrder(request, deps);
+  if (!built.ok) {
+    throw orderProducerError(
+      'ORDER_PRODUCER_INVALID_ORDER',
+      `The order breaks ${built.violations.length} rule(s); see violations.`,
+      built.violations,
+    );
+  }
+  const { order, payload } = built;
+  const eventId = orderCreatedEventId(order.order_id);
+  return deps.store.transaction(async (tx) => {
+    if (await insertOrderIfAbsent(tx, order, payload)) {
+      await enqueueOutbox(tx, [
+        {
+          topic: deps.topic,
+          key: order.order_id,
+          value: payload,
+          headers: createRecordHeaders({
+            messageName: channels.ordersCreated.messageName,
+            eventId,
+            traceparent,
+          }),
+          eventId,
+        },
+      ]);
+      return { outcome: 'created', order, payload };
+    }
+    const stored = await findOrder(tx, order.order_id, eventId);
+    if (stored === undefined) throw new Error(`Order ${order.order_id} vanished during its own transaction.`);
+    const differences = differingFields(stored.order, request);
+    if (differences.length > 0) {
+      throw orderProducerError(
+        'ORDER_PRODUCER_ORDER_CONFLICT',
+        `Order ${order.order_id} already exists with different ${differences.map((entry) => entry.path.slice(1)).join(', ')}; use a new order_id.`,
+        differences,
+      );
+    }
+    return { outcome: 'duplicate', order: stored.order, payload: stored.payload };
+  });
+}

@@ -1,0 +1,130 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Order, orderCreatedEventId } from '@order-service/contracts';
+import {
+  apiKeyGuard,
+  type BaseServer,
+  buildBaseServer,
+  ErrorBody,
+  type Logger,
+  type Metrics,
+  type ReadinessCheck,
+  type Store,
+} from '@order-service/runtime';
+import { Type } from 'typebox';
+import { acceptOrder } from './accept-order.ts';
+import type { OrderFactory } from './build-order.ts';
+import { orderProducerError } from './errors.ts';
+import { createOrderMetrics } from './order-metrics.ts';
+import { findOrder } from './order-repository.ts';
+import { CreateOrderRequest, StoredOrderResponse } from './order-request.ts';
+import { childTraceparent } from './trace-context.ts';
+
+/** Everything the HTTP app needs; `main.ts` builds these from the environment. */
+export interface AppDeps extends OrderFactory {
+  store: Store;
+  logger: Logger;
+  metrics: Metrics;
+  readiness: readonly ReadinessCheck[];
+  /** The topic of orders/created. */
+  topic: string;
+  apiKey?: string | undefined;
+  bodyLimit?: number;
+}
+
+const OrderIdParams = Type.Object({ order_id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+/** Builds the order-producer HTTP app (routes, OpenAPI at /docs); it never listens. */
+export async function buildApp(deps: AppDeps): Promise<BaseServer> {
+  const app = buildBaseServer({
+    logger: deps.logger,
+    metrics: deps.metrics,
+    readiness: deps.readiness,
+    validationErrorCode: 'ORDER_PRODUCER_INVALID_ORDER',
+    ...(deps.bodyLimit === undefined ? {} : { bodyLimit: deps.bodyLimit }),
+  });
+  const orderMetrics = createOrderMetrics(deps.metrics.registry);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'order-producer',
+        description:
+          'Accepts orders and publishes each exactly once to orders/created (Kafka topic orders.created).',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.post(
+    '/orders',
+    {
+      preHandler: apiKeyGuard(deps.apiKey),
+      schema: {
+        summary: 'Accept an order',
+        description:
+          'Stores the order and publishes it once to orders/created. The same order_id with the same content answers 200 with the stored order; with different content 409.',
+        security: deps.apiKey === undefined ? [] : [{ apiKey: [] }],
+        body: CreateOrderRequest,
+        response: {
+          200: { ...Order, description: 'The same order was accepted before; nothing new is published' },
+          201: { ...Order, description: 'Accepted: the order exactly as it is published' },
+          400: ErrorBody,
+          401: ErrorBody,
+          409: ErrorBody,
+          413: ErrorBody,
+          503: ErrorBody,
+        },
+      },
+      onResponse: async (_request, reply) => {
+        if (reply.statusCode === 201) orderMetrics.accepted.inc();
+        else if (reply.statusCode === 200) orderMetrics.duplicates.inc();
+        else orderMetrics.rejected.inc({ code: String(reply.statusCode) });
+      },
+    },
+    async (request, reply) => {
+      const incoming = request.headers.traceparent;
+      const accepted = await acceptOrder(
+        { store: deps.store, topic: deps.topic, now: deps.now, generateOrderId: deps.generateOrderId },
+        request.body,
+        childTraceparent(typeof incoming === 'string' ? incoming : undefined),
+      );
+      request.log.debug({ order_id: accepted.order.order_id, outcome: accepted.outcome }, 'order handled');
+      return reply
+        .status(accepted.outcome === 'created' ? 201 : 200)
+        .header('location', `/orders/${encodeURIComponent(accepted.order.order_id)}`)
+        .send(accepted.order);
+    },
+  );
+
+  app.get(
+    '/orders/:order_id',
+    {
+      schema: {
+        summary: 'Read an order and whether it has been published',
+        params: OrderIdParams,
+        response: { 200: StoredOrderResponse, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { order_id: orderId } = request.params;
+      const stored = await findOrder(deps.store, orderId, orderCreatedEventId(orderId));
+      if (stored === undefined) {
+        throw orderProducerError(
+          'ORDER_PRODUCER_ORDER_NOT_FOUND',
+          `No order with order_id ${JSON.stringify(orderId)}.`,
+        );
+      }
+      return {
+        order: stored.order,
+        published: stored.publishedAt !== null,
+        published_at: stored.publishedAt?.toISOString() ?? null,
+      };
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,86 @@
+import {
+  type BaseServer,
+  createKafka,
+  createMetrics,
+  createOutboxRelay,
+  kafkaReadiness,
+  type Logger,
+  migrate,
+  type OutboxRelay,
+  openStore,
+  type Store,
+  storeReadiness,
+} from '@order-service/runtime';
+import { v7 as uuidv7 } from 'uuid';
+import { buildApp } from './app.ts';
+import type { OrderProducerConfig } from './config.ts';
+import { ordersMigrations } from './orders-migrations.ts';
+
+/** A composed order-producer: HTTP app, store, relay; `close()` shuts it down in order. */
+export interface OrderProducer {
+  app: BaseServer;
+  store: Store;
+  relay: OutboxRelay;
+  /** Stops HTTP (in-flight requests finish), flushes the relay, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the app from its configuration: store (PostgreSQL or PGlite) with migrations, Kafka
+ * client, outbox relay (started after OUTBOX_RELAY_START_DELAY_MS), HTTP app. Does not listen.
+ */
+export async function createOrderProducer(
+  config: Readonly<OrderProducerConfig>,
+  logger: Logger,
+): Promise<OrderProducer> {
+  const metrics = createMetrics('order-producer');
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    schema: config.DATABASE_SCHEMA,
+    logger,
+  });
+  try {
+    await migrate(store, ordersMigrations);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const kafka = createKafka(config, logger);
+  const relay = createOutboxRelay({
+    store,
+    kafka,
+    logger,
+    metrics,
+    clientId: config.KAFKA_CLIENT_ID,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+  });
+  const app = await buildApp({
+    store,
+    logger,
+    metrics,
+    readiness: [storeReadiness(store), kafkaReadiness(kafka)],
+    topic: config.TOPIC_ORDERS_CREATED,
+    apiKey: config.API_KEY,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    now: () => new Date(),
+    generateOrderId: () => uuidv7(),
+  });
+  const relayTimer = setTimeout(() => void relay.start(), config.OUTBOX_RELAY_START_DELAY_MS);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    relay,
+    close: () => {
+      closing ??= (async () => {
+        clearTimeout(relayTimer);
+        await app.close();
+        await relay.stop({ timeoutMs: Math.max(1_000, config.SHUTDOWN_TIMEOUT_MS - 5_000) });
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
