@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { orderRecord, statusRecord } from '../support/produce-orders.ts';
 import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka, type ReadRecord } from '../support/test-kafka.ts';
+import { createTestKafka } from '../support/test-kafka.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const kafka = createTestKafka();
@@ -13,9 +13,8 @@ afterEach(async () => {
 });
 afterAll(() => kafka.close());
 
-async function readUntil(topic: string, count: number): Promise<ReadRecord[]> {
+async function waitForRecords(topic: string, count: number): Promise<void> {
   await waitFor(`${count} record(s) on ${topic}`, async () => (await kafka.countRecords(topic)) >= count);
-  return kafka.readTopic(topic);
 }
 
 describe('poison records', () => {
@@ -39,9 +38,15 @@ describe('poison records', () => {
       statusRecord(makeChange(order, 'SHIPPED', 1)),
     ]);
 
-    const statusDeadLetters = await readUntil(`${topics.status}.dlq`, 2);
-    const createdDeadLetters = await readUntil(`${topics.created}.dlq`, 1);
-    const notifications = await readUntil(topics.notifications, 1);
+    const statusDlq = `${topics.status}.dlq`;
+    const createdDlq = `${topics.created}.dlq`;
+    await waitForRecords(statusDlq, 2);
+    await waitForRecords(createdDlq, 1);
+    await waitForRecords(topics.notifications, 1);
+    const read = await kafka.readTopics([statusDlq, createdDlq, topics.notifications]);
+    const statusDeadLetters = read[statusDlq] ?? [];
+    const createdDeadLetters = read[createdDlq] ?? [];
+    const notifications = read[topics.notifications] ?? [];
 
     expect(statusDeadLetters.map((record) => record.value)).toEqual([
       'not json at all',

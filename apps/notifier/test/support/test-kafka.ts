@@ -91,25 +91,34 @@ export function createTestKafka() {
 
     /** Reads a topic from the start up to its current end. */
     async readTopic(topic: string): Promise<ReadRecord[]> {
+      return (await this.readTopics([topic]))[topic] ?? [];
+    },
+
+    /** Reads topics from the start up to their current ends, with one consumer (one group join). */
+    async readTopics(topics: string[]): Promise<Record<string, ReadRecord[]>> {
       await connect();
-      const ends = await admin.fetchTopicOffsets(topic);
-      const wanted = ends.filter((end) => Number(end.high) > Number(end.low));
-      if (wanted.length === 0) return [];
-      const records: ReadRecord[] = [];
-      const remaining = new Map(wanted.map((end) => [end.partition, Number(end.high)]));
+      const records: Record<string, ReadRecord[]> = Object.fromEntries(topics.map((topic) => [topic, []]));
+      const remaining = new Map<string, number>();
+      for (const topic of topics) {
+        for (const end of await admin.fetchTopicOffsets(topic)) {
+          if (Number(end.high) > Number(end.low)) remaining.set(`${topic}:${end.partition}`, Number(end.high));
+        }
+      }
+      if (remaining.size === 0) return records;
+      const wanted = new Map(remaining);
       const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
       await consumer.connect();
       try {
-        await consumer.subscribe({ topic, fromBeginning: true });
+        for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: true });
         await consumer.run({
-          eachMessage: async ({ partition, message }) => {
-            const high = remaining.get(partition);
+          eachMessage: async ({ topic, partition, message }) => {
+            const high = wanted.get(`${topic}:${partition}`);
             if (high === undefined || Number(message.offset) >= high) return;
-            records.push(toReadRecord(partition, message));
-            if (Number(message.offset) + 1 >= high) remaining.delete(partition);
+            records[topic]?.push(toReadRecord(partition, message));
+            if (Number(message.offset) + 1 >= high) remaining.delete(`${topic}:${partition}`);
           },
         });
-        await waitFor(`reading ${topic} to its end`, () => remaining.size === 0, { timeoutMs: 60_000 });
+        await waitFor(`reading ${topics.join(', ')} to the end`, () => remaining.size === 0, { timeoutMs: 60_000 });
       } finally {
         await consumer.disconnect();
       }
