@@ -12,6 +12,8 @@ export type DeliveryReport = {
   duplicated: string[];
   /** Every problem found, one line each (empty when the run kept every guarantee). */
   problems: string[];
+  /** Records read from each topic, and status changes the status API accepted. */
+  records: { created: number; status: number; notifications: number; acceptedChanges: number };
 };
 
 type Records = { created: CheckedRecord[]; status: CheckedRecord[]; notifications: CheckedRecord[] };
@@ -103,10 +105,30 @@ export function verifyDelivery(ledger: DeliveryLedger, records: Records): Delive
     }
   }
   const acknowledged = [...ledger.orders.values()].filter((order) => order.acknowledged).length;
-  return { sent: ledger.orders.size, acknowledged, lost: [...lost], duplicated: [...duplicated], problems };
+  const acceptedChanges = [...ledger.statusRequests.values()]
+    .flat()
+    .filter((request) => request.outcome === 'accepted').length;
+  return {
+    sent: ledger.orders.size,
+    acknowledged,
+    lost: [...lost],
+    duplicated: [...duplicated],
+    problems,
+    records: {
+      created: records.created.length,
+      status: records.status.length,
+      notifications: records.notifications.length,
+      acceptedChanges,
+    },
+  };
 }
 
 /** One line with the counts the fault suite prints. */
 export function formatDeliveryCounts(label: string, report: DeliveryReport): string {
-  return `${label}: orders sent ${report.sent}, acknowledged ${report.acknowledged}, lost ${report.lost.length}, duplicated ${report.duplicated.length}, problems ${report.problems.length}`;
+  return (
+    `${label}: orders sent ${report.sent}, acknowledged ${report.acknowledged}, lost ${report.lost.length}, ` +
+    `duplicated ${report.duplicated.length}, problems ${report.problems.length}; records: created ${report.records.created}, ` +
+    `status ${report.records.status}, notifications ${report.records.notifications}; ` +
+    `status changes accepted over HTTP ${report.records.acceptedChanges}`
+  );
 }
