@@ -12,18 +12,18 @@ scripts/ensure-system-packages.sh
 stop_kafka=0
 stop_postgres=0
 cleanup() {
-  [ "$stop_postgres" = 1 ] && pnpm -s pg:stop || true
-  [ "$stop_kafka" = 1 ] && pnpm -s kafka:stop || true
+  [ "$stop_postgres" = 1 ] && pnpm --reporter=silent pg:stop || true
+  [ "$stop_kafka" = 1 ] && pnpm --reporter=silent kafka:stop || true
 }
 trap cleanup EXIT
 
 if [ -z "${KAFKA_BROKERS:-}" ]; then
-  pnpm -s kafka:status >/dev/null 2>&1 || stop_kafka=1
-  pnpm -s kafka:start
+  pnpm --reporter=silent kafka:status >/dev/null 2>&1 || stop_kafka=1
+  pnpm --reporter=silent kafka:start
 fi
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  pnpm -s pg:status >/dev/null 2>&1 || stop_postgres=1
-  pg_output="$(pnpm -s pg:start)"
+  pnpm --reporter=silent pg:status >/dev/null 2>&1 || stop_postgres=1
+  pg_output="$(pnpm --reporter=silent pg:start)"
   echo "$pg_output"
   TEST_DATABASE_URL="$(printf '%s\n' "$pg_output" | sed -n 's/^TEST_DATABASE_URL=//p' | tail -n 1)"
   export TEST_DATABASE_URL
