@@ -10,6 +10,12 @@ export const NotifierConfigSchema = Type.Object({
   DATA_DIR: Type.String({ default: '.data/notifier', minLength: 1, description: 'PGlite data folder' }),
   KAFKA_CLIENT_ID: Type.String({ default: 'notifier', minLength: 1, description: 'Kafka client id' }),
   KAFKA_GROUP_ID: Type.String({ default: 'notifier', minLength: 1, description: 'Kafka consumer group id' }),
+  KAFKA_SESSION_TIMEOUT_MS: Type.Integer({
+    default: 30_000,
+    minimum: 6_000,
+    description:
+      'how long the group waits for a silent member (a killed instance) before moving its partitions',
+  }),
   NOTIFICATION_LOCALE: Type.Union([Type.Literal('ru'), Type.Literal('en')], {
     default: 'ru',
     description: 'language of the notification templates',

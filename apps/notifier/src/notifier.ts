@@ -161,6 +161,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
         metrics,
         // Partitions of both topics in parallel; records of one partition stay in order.
         partitionsConsumedConcurrently: 3,
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
         handleRecord: async (record, context) => {
           const outcome = await handle(record);
           if (record.topic === config.TOPIC_ORDERS_STATUS) {

@@ -30,26 +30,31 @@ describe('crash and restart', () => {
       PORT: '0',
       LOG_LEVEL: 'warn',
       NOTIFY_CHANNELS: 'log',
+      // The killed member holds its partitions until its session expires: keep that short.
+      KAFKA_SESSION_TIMEOUT_MS: '8000',
     };
-    const orders = Array.from({ length: 150 }, () => makeOrder());
+    const orders = Array.from({ length: 250 }, () => makeOrder());
     const changes = orders.flatMap((order) => [
       makeChange(order, 'PROCESSING', 1),
       makeChange(order, 'SHIPPED', 2),
     ]);
+    const half = changes.length / 2;
     await produceOrders(kafka, topics.created, orders);
-    await produceStatusChanges(kafka, topics.status, changes);
+    await produceStatusChanges(kafka, topics.status, changes.slice(0, half));
 
     const first = startNotifierProcess(env);
     processes.push(first);
     await waitFor(
       'the first notifications before the kill',
-      async () => (await kafka.countRecords(topics.notifications)) >= 20,
-      { timeoutMs: 90_000 },
+      async () => (await kafka.countRecords(topics.notifications)) >= 1,
+      { timeoutMs: 90_000, intervalMs: 20 },
     ).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${first.stderr()}`);
     });
     await first.kill();
     const beforeKill = await kafka.countRecords(topics.notifications);
+    // The rest of the stream arrives while the notifier is down.
+    await produceStatusChanges(kafka, topics.status, changes.slice(half));
 
     const second = startNotifierProcess(env);
     processes.push(second);
@@ -67,7 +72,7 @@ describe('crash and restart', () => {
     const expected = changes.map((change) =>
       notificationId(statusChangedEventId(change.order_id, change.status)),
     );
-    expect(beforeKill).toBeLessThan(changes.length);
+    expect(beforeKill).toBeGreaterThan(0);
     expect(ids).toHaveLength(changes.length);
     expect(new Set(ids)).toEqual(new Set(expected));
   });

@@ -101,7 +101,8 @@ export function createTestKafka() {
       const remaining = new Map<string, number>();
       for (const topic of topics) {
         for (const end of await admin.fetchTopicOffsets(topic)) {
-          if (Number(end.high) > Number(end.low)) remaining.set(`${topic}:${end.partition}`, Number(end.high));
+          if (Number(end.high) > Number(end.low))
+            remaining.set(`${topic}:${end.partition}`, Number(end.high));
         }
       }
       if (remaining.size === 0) return records;
@@ -118,7 +119,9 @@ export function createTestKafka() {
             if (Number(message.offset) + 1 >= high) remaining.delete(`${topic}:${partition}`);
           },
         });
-        await waitFor(`reading ${topics.join(', ')} to the end`, () => remaining.size === 0, { timeoutMs: 60_000 });
+        await waitFor(`reading ${topics.join(', ')} to the end`, () => remaining.size === 0, {
+          timeoutMs: 60_000,
+        });
       } finally {
         await consumer.disconnect();
       }
