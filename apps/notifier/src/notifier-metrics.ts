@@ -7,10 +7,18 @@ export interface NotifierMetrics {
   statusEvents: Counter<'outcome'>;
   deliveries: Counter<'channel' | 'result'>;
   liveClients: Gauge;
+  pendingStatusEvents: Gauge;
 }
 
-/** Registers the notifier's metrics in the app registry. */
-export function createNotifierMetrics(metrics: Metrics): NotifierMetrics {
+/**
+ * Registers the notifier's metrics in the app registry. `countPendingStatusEvents` is read at
+ * each scrape: changes waiting for their order should drain to zero, and one that stays means its
+ * order never arrived (for example it went to the dead-letter topic).
+ */
+export function createNotifierMetrics(
+  metrics: Metrics,
+  countPendingStatusEvents: () => Promise<number>,
+): NotifierMetrics {
   const registers = [metrics.registry];
   return {
     notificationsCreated: new Counter({
@@ -35,6 +43,14 @@ export function createNotifierMetrics(metrics: Metrics): NotifierMetrics {
       name: 'notifier_live_page_clients',
       help: 'Browsers connected to GET /events.',
       registers,
+    }),
+    pendingStatusEvents: new Gauge({
+      name: 'notifier_pending_status_events',
+      help: 'Status changes stored while waiting for their order to arrive on orders.created.',
+      registers,
+      async collect() {
+        this.set(await countPendingStatusEvents());
+      },
     }),
   };
 }

@@ -25,6 +25,7 @@ import type { LineSink } from './log-channel.ts';
 import { createNotificationProcessor, DELIVERIES_CREATED_EVENT } from './notification-processor.ts';
 import { createNotifierMetrics } from './notifier-metrics.ts';
 import { notifierMigrations } from './notifier-migrations.ts';
+import { countPendingStatusEvents } from './pending-status-repository.ts';
 import { createRecordHandler } from './record-handler.ts';
 import { createSseHub, type SseHub } from './sse-hub.ts';
 
@@ -64,7 +65,6 @@ export interface Notifier {
 export async function createNotifier(options: NotifierOptions): Promise<Notifier> {
   const { config, logger } = options;
   const metrics = createMetrics('notifier');
-  const notifierMetrics = createNotifierMetrics(metrics);
   const store = await openStore({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
@@ -72,6 +72,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     logger,
   });
   await migrate(store, notifierMigrations);
+  const notifierMetrics = createNotifierMetrics(metrics, () => countPendingStatusEvents(store));
   const kafka = createKafka(config, logger);
   const locale = config.NOTIFICATION_LOCALE;
 

@@ -105,6 +105,8 @@ describe('exactly one notification per status change', () => {
       [order.order_id],
     );
     expect(waiting.rows).toHaveLength(2);
+    const metrics = await (await fetch(`${notifier.url}/metrics`)).text();
+    expect(metrics).toMatch(/^notifier_pending_status_events\{app="notifier"\} 2$/m);
 
     await produceOrders(kafka, topics.created, [order]);
     await settle(notifier, topics);
