@@ -1,5 +1,6 @@
 import {
   type BaseServer,
+  type CreateKafkaOptions,
   createKafka,
   createMetrics,
   createOutboxRelay,
@@ -28,10 +29,12 @@ export interface OrderProducer {
 /**
  * Wires the app from its configuration: store (PostgreSQL or PGlite) with migrations, Kafka
  * client, outbox relay (started after OUTBOX_RELAY_START_DELAY_MS), HTTP app. Does not listen.
+ * `options.kafka` reaches kafkajs' socket factory (tests cut the network with it).
  */
 export async function createOrderProducer(
   config: Readonly<OrderProducerConfig>,
   logger: Logger,
+  options: { kafka?: CreateKafkaOptions } = {},
 ): Promise<OrderProducer> {
   const metrics = createMetrics('order-producer');
   const store = await openStore({
@@ -46,7 +49,7 @@ export async function createOrderProducer(
     await store.close();
     throw error;
   }
-  const kafka = createKafka(config, logger);
+  const kafka = createKafka(config, logger, options.kafka);
   const relay = createOutboxRelay({
     store,
     kafka,

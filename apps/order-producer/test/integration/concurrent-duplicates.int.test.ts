@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOrderProducer, type OrderProducer } from '../../src/create-order-producer.ts';
+import {
+  createOrdersTopic,
+  databaseUrl,
+  freshDatabase,
+  orderBody,
+  readAll,
+  testConfig,
+  testKafka,
+  testLogger,
+  waitFor,
+} from './test-support.ts';
+
+const logger = testLogger();
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.skipIf(databaseUrl === undefined)('two order-producer instances on one PostgreSQL', () => {
+  it('turns 50 concurrent POSTs of one order_id into one 201, 49 identical 200s and exactly one record', async () => {
+    const kafka = testKafka(logger);
+    const { topic, remove } = await createOrdersTopic(kafka);
+    cleanups.push(remove);
+    const database = freshDatabase('postgres');
+    cleanups.push(database.drop);
+    const config = testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic });
+    const instances: OrderProducer[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      const instance = await createOrderProducer(config, logger);
+      cleanups.push(() => instance.close());
+      instances.push(instance);
+    }
+    const body = orderBody();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_value, index) =>
+        (instances[index % 2] as OrderProducer).app.inject({ method: 'POST', url: '/orders', payload: body }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(49);
+    const created = responses.find((response) => response.statusCode === 201)?.json();
+    for (const response of responses) expect(response.json()).toEqual(created);
+
+    await waitFor(
+      async () => (await (instances[0] as OrderProducer).relay.lag()).pending === 0,
+      60_000,
+      'outbox drained',
+    );
+    // Give a second (wrong) publication time to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.key)).toEqual([body.order_id]);
+  });
+});

@@ -1,0 +1,65 @@
+import { decodeOrder, orderCreatedEventId } from '@order-service/contracts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOrderProducer } from '../../src/create-order-producer.ts';
+import {
+  createOrdersTopic,
+  engines,
+  freshDatabase,
+  orderBody,
+  readAll,
+  testConfig,
+  testKafka,
+  testLogger,
+  waitFor,
+} from './test-support.ts';
+
+const logger = testLogger();
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe.each(engines)('order-producer on %s, happy path', (engine) => {
+  it('publishes an accepted order once to orders.created: decodable, keyed by order_id, with its headers', async () => {
+    const kafka = testKafka(logger);
+    const { topic, remove } = await createOrdersTopic(kafka);
+    cleanups.push(remove);
+    const database = freshDatabase(engine);
+    cleanups.push(database.drop);
+    const producer = await createOrderProducer(
+      testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
+      logger,
+    );
+    cleanups.push(() => producer.close());
+
+    const body = orderBody();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await producer.app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: body,
+      headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    expect(response.statusCode).toBe(201);
+
+    await waitFor(async () => (await producer.relay.lag()).pending === 0, 60_000, 'outbox drained');
+    const records = await readAll(kafka, topic);
+    expect(records).toHaveLength(1);
+    const [record] = records;
+    expect(record?.key).toBe(body.order_id);
+    const decoded = decodeOrder(record?.value ?? '');
+    expect(decoded).toEqual({ ok: true, value: response.json() });
+    expect(record?.headers).toEqual({
+      'content-type': 'application/json',
+      'x-message-name': 'OrderCreated',
+      'x-event-id': orderCreatedEventId(body.order_id),
+      traceparent: expect.stringMatching(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`)),
+    });
+
+    const stored = await producer.app.inject({ method: 'GET', url: `/orders/${body.order_id}` });
+    expect(stored.json()).toMatchObject({ published: true, order: response.json() });
+    const ready = await producer.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', kafka: 'ok' } });
+  });
+});
