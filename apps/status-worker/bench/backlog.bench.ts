@@ -43,35 +43,54 @@ await produceRecords(
 console.log(`filled ${ORDERS} orders in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
 
 const reader = await startTopicReader(kafka, [topics.status]);
-const spawned = performance.now();
+const processing = new Set<string>();
+let scanned = 0;
+// updated_at is stamped by the intake transaction itself, so the earliest one says when the
+// instance took its first order off the backlog (start-up and group join excluded).
+let firstProcessedAt = Number.POSITIVE_INFINITY;
+const countProcessing = () => {
+  for (; scanned < reader.records.length; scanned++) {
+    const decoded = decodeOrderStatusChanged(reader.records[scanned]?.value);
+    if (!decoded.ok || decoded.value.status !== 'PROCESSING') continue;
+    processing.add(decoded.value.order_id);
+    firstProcessedAt = Math.min(firstProcessedAt, Date.parse(decoded.value.updated_at));
+  }
+  return processing.size;
+};
+const sampler = setInterval(countProcessing, 20);
+
+const spawned = Date.now();
+// The instance consumes as soon as it has joined the group, before /ready answers.
 const worker = await startWorkerProcess({
   KAFKA_GROUP_ID: topics.groupId,
   TOPIC_ORDERS_CREATED: topics.created,
   TOPIC_ORDERS_STATUS: topics.status,
   DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
 });
-const ready = performance.now();
 try {
-  const processing = new Set<string>();
-  let scanned = 0;
-  await waitFor(
-    `${ORDERS} PROCESSING events`,
-    () => {
-      for (; scanned < reader.records.length; scanned++) {
-        const decoded = decodeOrderStatusChanged(reader.records[scanned]?.value);
-        if (decoded.ok && decoded.value.status === 'PROCESSING') processing.add(decoded.value.order_id);
-      }
-      return processing.size >= ORDERS;
-    },
-    { timeoutMs: 600_000, intervalMs: 50, describeState: () => `${processing.size} so far` },
+  await waitFor(`${ORDERS} PROCESSING events`, () => countProcessing() >= ORDERS, {
+    timeoutMs: 600_000,
+    intervalMs: 20,
+    describeState: () => `${processing.size} so far`,
+  });
+  const done = Date.now();
+  const drainSeconds = (done - firstProcessedAt) / 1000;
+  const totalSeconds = (done - spawned) / 1000;
+  console.log(
+    `first order processed ${((firstProcessedAt - spawned) / 1000).toFixed(1)} s after spawn (start-up, PGlite, group join)`,
   );
-  const done = performance.now();
-  const drainSeconds = (done - ready) / 1000;
-  console.log(`instance ready ${((ready - spawned) / 1000).toFixed(1)} s after spawn`);
-  console.log(`${ORDERS} orders -> PROCESSING on orders.status in ${drainSeconds.toFixed(1)} s after ready`);
-  console.log(`${(ORDERS / drainSeconds).toFixed(0)} orders/s (one instance, PGlite, 3 partitions)`);
-  console.log(`${(ORDERS / ((done - spawned) / 1000)).toFixed(0)} orders/s including start-up`);
+  console.log(
+    `${ORDERS} orders: first processed -> last PROCESSING event on orders.status in ${drainSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `${(ORDERS / drainSeconds).toFixed(0)} orders/s from the backlog (one instance, PGlite, 3 partitions)`,
+  );
+  console.log(
+    `${(ORDERS / totalSeconds).toFixed(0)} orders/s counting start-up (${totalSeconds.toFixed(1)} s from spawn)`,
+  );
 } finally {
+  clearInterval(sampler);
   await worker.stop();
   await reader.close();
   await producer.disconnect();

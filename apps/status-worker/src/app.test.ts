@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathBetween, REACHABLE_STATUSES } from '../test/support/lifecycle-paths.ts';
 import { openMemoryStore, readOutbox, steppingClock } from '../test/support/memory-store.ts';
 import { makeOrder } from '../test/support/order-fixtures.ts';
+import { exclusiveTargets } from '../test/support/racing-targets.ts';
 import { buildApp } from './app.ts';
 import { receiveOrder } from './intake/receive-order.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
@@ -165,6 +166,24 @@ describe('POST /orders/:order_id/status', () => {
     const response = await postStatus(orderId, { status: 'SHIPPED' }, {});
     expect(response.statusCode).toBe(401);
     expect(await readOutbox(store, orderId)).toHaveLength(1);
+  });
+});
+
+describe('racing POST /orders/:order_id/status on PGlite', () => {
+  it('lets exactly one of many concurrent, mutually exclusive changes win', async () => {
+    const orderId = await orderIn('PROCESSING');
+    const [first, second] = exclusiveTargets('PROCESSING');
+    const requests = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? first : second));
+    const answers = await Promise.all(
+      requests.map(async (status) => ({ status, code: (await postStatus(orderId, { status })).statusCode })),
+    );
+
+    const winners = new Set(answers.filter((answer) => answer.code === 202).map((answer) => answer.status));
+    expect(winners.size).toBe(1);
+    const [winner] = winners;
+    for (const answer of answers) expect(answer.code).toBe(answer.status === winner ? 202 : 409);
+    const published = (await readOutbox(store, orderId)).map((row) => JSON.parse(row.message_value).status);
+    expect(published).toEqual(['PROCESSING', winner]);
   });
 });
 

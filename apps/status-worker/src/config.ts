@@ -17,6 +17,13 @@ export const StatusWorkerConfigSchema = Type.Object({
     description:
       'how long the group waits for a silent (crashed) instance before giving its partitions to others',
   }),
+  KAFKA_PARTITIONS_CONCURRENCY: Type.Integer({
+    default: 3,
+    minimum: 1,
+    maximum: 64,
+    description:
+      'partitions of orders.created handled at once by one instance (records of one partition stay in order)',
+  }),
   DATA_DIR: Type.String({ default: '.data/status-worker', minLength: 1, description: 'PGlite data folder' }),
   PORT: Type.Integer({ default: 3002, minimum: 0, maximum: 65535, description: 'HTTP listen port' }),
 });

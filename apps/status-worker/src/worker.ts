@@ -54,6 +54,7 @@ export async function startStatusWorker(
     groupId: config.KAFKA_GROUP_ID,
     topics: [config.TOPIC_ORDERS_CREATED],
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
     logger,
     metrics,
     handleRecord: createOrderRecordHandler({

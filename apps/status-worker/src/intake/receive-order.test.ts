@@ -60,7 +60,7 @@ describe('receiveOrder', () => {
     expect(decoded.ok && decoded.value).toEqual({
       order_id: order.order_id,
       status: 'PROCESSING',
-      updated_at: '2024-02-20T16:00:01.000Z',
+      updated_at: '2024-02-20T16:00:00.000Z',
       comment: 'Accepted: the order passed every business rule and is being processed',
     });
     expect(row?.headers).toEqual({

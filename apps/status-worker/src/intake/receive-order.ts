@@ -1,8 +1,8 @@
 import { checkOrderRules, type Order, type OrderStatus } from '@order-service/contracts';
-import type { Queryable, Store } from '@order-service/runtime';
+import { enqueueOutbox, type Queryable, type Store } from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
-import { recordStatusChange } from '../lifecycle/record-status-change.ts';
-import { appendStatusHistory, findOrder, insertOrderIfNew } from '../store/order-queries.ts';
+import { buildStatusChangedMessage } from '../lifecycle/status-changed-message.ts';
+import { findOrder, insertFirstStatuses, insertOrderIfNew } from '../store/order-queries.ts';
 import type { RecordLocation } from '../store/order-record.ts';
 import { withStoreErrors } from '../store/with-store-errors.ts';
 import { describeCancellation } from './cancellation-comment.ts';
@@ -41,68 +41,57 @@ const RECEIVED_COMMENT = 'Received from orders.created';
 const ACCEPTED_COMMENT = 'Accepted: the order passed every business rule and is being processed';
 
 /**
- * Starts the lifecycle of a new order: stores it as NEW and, in the same transaction, moves it to
- * PROCESSING, or to CANCELLED with every broken business rule in the comment; the status change and
- * its outbox row commit together. A known order_id starts nothing: a repeat with the same content
- * is reported as such, one with different content fails with the non-retryable
- * STATUS_WORKER_DUPLICATE_ORDER_CONFLICT (the consumer dead-letters it).
+ * Starts the lifecycle of a new order: stores it, its history (NEW, then PROCESSING or CANCELLED
+ * with every broken business rule in the comment) and the outbox row announcing that status, all
+ * in one transaction, so the change is published exactly when it is stored. A known order_id
+ * starts nothing: a repeat with the same content is reported as such, one with different content
+ * fails with the non-retryable STATUS_WORKER_DUPLICATE_ORDER_CONFLICT (the consumer dead-letters it).
  */
 export async function receiveOrder(deps: ReceiveOrderDeps, record: ReceivedRecord): Promise<ReceiveResult> {
   const order = decodeOrderRecord(record.value, record.location);
   const payload = canonicalJson(order);
+  const violations = checkOrderRules(order);
+  const to: OrderStatus = violations.length === 0 ? 'PROCESSING' : 'CANCELLED';
+  const comment = violations.length === 0 ? ACCEPTED_COMMENT : describeCancellation(violations);
   return withStoreErrors('recording a received order', () =>
     deps.store.transaction(async (tx) => {
+      const at = deps.now().toISOString();
+      // The order is stored directly in its first real status: fewer statements per record.
       const inserted = await insertOrderIfNew(tx, {
         orderId: order.order_id,
-        status: 'NEW',
-        at: order.created_at,
+        status: to,
+        at,
         payload,
         traceparent: record.traceparent,
         source: record.location,
-        receivedAt: deps.now().toISOString(),
+        receivedAt: at,
       });
       if (!inserted) return classifyRepeat(tx, order, payload, record.location);
-      return startLifecycle(tx, deps, order, payload, record);
+      const message = buildStatusChangedMessage(deps.statusTopic, {
+        orderId: order.order_id,
+        status: to,
+        updatedAt: at,
+        comment,
+        traceparent: record.traceparent,
+      });
+      await insertFirstStatuses(tx, [
+        {
+          orderId: order.order_id,
+          status: 'NEW',
+          at: order.created_at,
+          comment: RECEIVED_COMMENT,
+          eventId: null,
+        },
+        { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
+      ]);
+      await enqueueOutbox(tx, [message]);
+      return {
+        outcome: violations.length === 0 ? 'accepted' : 'cancelled',
+        orderId: order.order_id,
+        status: to,
+      };
     }),
   );
-}
-
-async function startLifecycle(
-  tx: Queryable,
-  deps: ReceiveOrderDeps,
-  order: Order,
-  payload: string,
-  record: ReceivedRecord,
-): Promise<ReceiveResult> {
-  await appendStatusHistory(tx, {
-    orderId: order.order_id,
-    status: 'NEW',
-    at: order.created_at,
-    comment: RECEIVED_COMMENT,
-    eventId: null,
-  });
-  const violations = checkOrderRules(order);
-  const to: OrderStatus = violations.length === 0 ? 'PROCESSING' : 'CANCELLED';
-  await recordStatusChange(
-    tx,
-    deps.statusTopic,
-    {
-      orderId: order.order_id,
-      status: 'NEW',
-      version: 1,
-      updatedAt: order.created_at,
-      payload,
-      traceparent: record.traceparent,
-      source: record.location,
-    },
-    {
-      to,
-      at: deps.now().toISOString(),
-      comment: violations.length === 0 ? ACCEPTED_COMMENT : describeCancellation(violations),
-      traceparent: record.traceparent,
-    },
-  );
-  return { outcome: violations.length === 0 ? 'accepted' : 'cancelled', orderId: order.order_id, status: to };
 }
 
 async function classifyRepeat(

@@ -106,6 +106,21 @@ export async function updateOrderStatus(
   return result.rows.length === 1;
 }
 
+/** Writes the first entries of a new order's history (sequence 1, 2, ...) in one statement. */
+export async function insertFirstStatuses(tx: Queryable, writes: readonly StatusWrite[]): Promise<void> {
+  const params: unknown[] = [];
+  const rows = writes.map((write, index) => {
+    const base = params.length;
+    params.push(write.orderId, index + 1, write.status, write.at, write.comment, write.eventId);
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
+  });
+  await tx.query(
+    `INSERT INTO order_status_history (order_id, sequence, status, changed_at, comment, event_id)
+     VALUES ${rows.join(', ')}`,
+    params,
+  );
+}
+
 /** Adds a status to the order's history, after the last one. */
 export async function appendStatusHistory(tx: Queryable, write: StatusWrite): Promise<void> {
   await tx.query(
