@@ -18,6 +18,14 @@ describe('readBenchSettings', () => {
     expect(settings.measureMs).toBeLessThan(readBenchSettings({}).measureMs);
   });
 
+  it('runs the apps on PGlite unless PostgreSQL is asked for', () => {
+    expect(readBenchSettings({}).store).toBe('pglite');
+    expect(readBenchSettings({ BENCH_STORE: 'postgres' }).store).toBe('postgres');
+    expect(() => readBenchSettings({ BENCH_STORE: 'mysql' })).toThrow(
+      /BENCH_STORE must be pglite or postgres/,
+    );
+  });
+
   it('names the variable and a valid value when a setting is wrong', () => {
     expect(() => readBenchSettings({ BENCH_ROUNDS: 'many' })).toThrow(
       /BENCH_ROUNDS must be a positive number/,

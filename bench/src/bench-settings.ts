@@ -18,6 +18,8 @@ export type BenchSettings = {
   budgetMs: number;
   /** BENCH_CPU_PROF=1: the apps run with --cpu-prof, profiles in bench/.tmp/profiles (for finding bottlenecks). */
   cpuProfile: boolean;
+  /** BENCH_STORE: the apps' store, embedded PGlite (the default of `pnpm start`) or a PostgreSQL server the bench starts. */
+  store: 'pglite' | 'postgres';
 };
 
 function numberFrom(environment: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -30,6 +32,12 @@ function numberFrom(environment: Record<string, string | undefined>, name: strin
     );
   }
   return value;
+}
+
+function readStore(text: string | undefined): BenchSettings['store'] {
+  if (text === undefined || text === '' || text === 'pglite') return 'pglite';
+  if (text === 'postgres') return 'postgres';
+  throw new Error(`BENCH_STORE must be pglite or postgres, got "${text}"`);
 }
 
 /**
@@ -61,5 +69,6 @@ export function readBenchSettings(environment: Record<string, string | undefined
     drainTimeoutMs: numberFrom(environment, 'BENCH_DRAIN_TIMEOUT_MS', 60_000),
     budgetMs: numberFrom(environment, 'BENCH_BUDGET_MS', quick ? 180_000 : 540_000),
     cpuProfile: environment.BENCH_CPU_PROF === '1',
+    store: readStore(environment.BENCH_STORE),
   };
 }

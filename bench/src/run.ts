@@ -10,6 +10,7 @@ import { dlqTopic } from '@order-service/contracts';
 import { appEntry, findFreePort, type SystemTopics } from '@order-service/run-system/apps';
 import { createDemoOrder, createSeededRandom } from '@order-service/run-system/demo';
 import { Kafka, logLevel } from 'kafkajs';
+import { type BenchPostgres, startBenchPostgres } from './bench-postgres.ts';
 import { readBenchSettings } from './bench-settings.ts';
 import { detectDirectPublishSupport } from './detect-direct-publish.ts';
 import { ensureBroker } from './ensure-broker.ts';
@@ -77,6 +78,12 @@ try {
   });
   await once(echo, 'message');
 
+  let postgres: BenchPostgres | undefined;
+  if (settings.store === 'postgres') {
+    const started = await startBenchPostgres(runId, log);
+    postgres = started;
+    closers.push(() => started.stop());
+  }
   const appsBuilt = (['order-producer', 'status-worker', 'notifier'] as const).every((name) =>
     existsSync(appEntry(name)),
   );
@@ -85,7 +92,14 @@ try {
     const topics = pipelineTopics[mode];
     let system: PipelineSystem;
     try {
-      system = await startPipelineSystem({ brokers, topics, runId, mode, cpuProfile: settings.cpuProfile });
+      system = await startPipelineSystem({
+        brokers,
+        topics,
+        runId,
+        mode,
+        cpuProfile: settings.cpuProfile,
+        ...(postgres ? { postgres } : {}),
+      });
     } catch (error) {
       notes.push(
         `pipeline (${mode}) not measured: ${error instanceof Error ? error.message : String(error)}`,
@@ -124,6 +138,7 @@ try {
         mode: 'outbox',
         apps: ['order-producer'],
         label: 'front',
+        ...(postgres ? { postgres } : {}),
       });
       closers.push(() => front.close());
       systems.ordersUrl = front.orderApiUrl;
@@ -165,11 +180,18 @@ try {
     notes,
     ...outcome,
   };
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const written = writeResults(fileURLToPath(new URL('../results/', import.meta.url)), stamp, document, svg);
+  const stamp = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${settings.store}`;
+  const written = writeResults(
+    fileURLToPath(new URL('../results/', import.meta.url)),
+    stamp,
+    settings.store,
+    document,
+    svg,
+  );
 
   const output = [
-    `Order Service benchmark, ${startedAt.toISOString()} (${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node})`,
+    `Order Service benchmark, ${startedAt.toISOString()} (${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}); ` +
+      `apps on ${settings.store === 'postgres' ? 'PostgreSQL (its own server; its CPU counted with the apps)' : 'embedded PGlite'}`,
     '',
     'Ratios (ours / baseline, median over rounds, measured side by side):',
     formatRatioTable(ratios),
@@ -184,7 +206,7 @@ try {
     formatCpuTable(outcome.rounds),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes.map((note) => `- ${note}`)] : []),
     '',
-    `Results: ${written.json} (also latest.json), chart: ${written.svg} (also latest.svg)`,
+    `Results: ${written.json} (also ${written.latestJson}), chart: ${written.svg} (also ${written.latestSvg})`,
   ];
   console.log(output.join('\n'));
 } catch (error) {

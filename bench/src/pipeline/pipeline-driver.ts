@@ -72,7 +72,7 @@ export async function createPipelineDriver(options: {
           wake?.();
         });
       };
-      const meter = startCpuMeter(options.system.processes);
+      const meter = startCpuMeter(options.system.processes());
       const startNs = process.hrtime.bigint();
       const endNs = startNs + BigInt(request.durationMs) * 1_000_000n;
       const pending: Promise<void>[] = [];

@@ -23,7 +23,8 @@ export const DIRECT_PUBLISH_ENVIRONMENT: Record<string, string> = { OUTBOX_MODE:
 /** The running apps of one pipeline under test. */
 export type PipelineSystem = {
   orderApiUrl: string;
-  processes: MeasuredProcess[];
+  /** The processes whose CPU time a phase counts: the apps, and their database server when they use one. */
+  processes(): MeasuredProcess[];
   close(): Promise<void>;
 };
 
@@ -40,6 +41,8 @@ export async function startPipelineSystem(options: {
   label?: string;
   /** Run the apps with --cpu-prof, writing profiles to bench/.tmp/profiles when they exit. */
   cpuProfile?: boolean;
+  /** PostgreSQL for the apps (each in schema `<label>_<app>`), with its server's processes; PGlite when absent. */
+  postgres?: { databaseUrl: string; processes(): MeasuredProcess[] };
 }): Promise<PipelineSystem> {
   const names = options.apps ?? (['order-producer', 'status-worker', 'notifier'] as const);
   const dataRoot = mkdtempSync(join(tmpdir(), `bench-${options.runId}-`));
@@ -58,6 +61,12 @@ export async function startPipelineSystem(options: {
           host: '127.0.0.1',
           brokers: options.brokers,
           dataDir: join(dataRoot, name),
+          ...(options.postgres
+            ? {
+                databaseUrl: options.postgres.databaseUrl,
+                databaseSchema: `${label}_${name.replace(/-/g, '_')}`,
+              }
+            : {}),
           topics: options.topics,
           groupId: `bench-${label}-${name}-${options.runId}`,
           logLevel: 'warn',
@@ -92,7 +101,10 @@ export async function startPipelineSystem(options: {
   const orderProducer = started.find((app) => app.name === 'order-producer');
   return {
     orderApiUrl: orderProducer ? `http://127.0.0.1:${orderProducer.port}` : '',
-    processes: started.map((app) => ({ name: app.name, pid: app.process.pid })),
+    processes: () => [
+      ...started.map((app) => ({ name: app.name, pid: app.process.pid })),
+      ...(options.postgres ? options.postgres.processes() : []),
+    ],
     async close() {
       await Promise.all(started.map((app) => app.process.stop()));
       rmSync(dataRoot, { recursive: true, force: true });
