@@ -1,10 +1,28 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait-for.ts';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../../src', import.meta.url));
+
+/** Fails fast when dist/main.js is missing or older than the sources: a stale build would test old code. */
+function assertBuildIsFresh(): void {
+  let built: number;
+  try {
+    built = statSync(MAIN).mtimeMs;
+  } catch {
+    throw new Error(`${MAIN} is missing: run \`pnpm --filter @order-service/status-worker build\` first.`);
+  }
+  const newest = readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .reduce((latest, file) => Math.max(latest, statSync(`${SOURCES}/${file}`).mtimeMs), 0);
+  if (newest > built) {
+    throw new Error(`${MAIN} is older than src/: run \`pnpm --filter @order-service/status-worker build\` first.`);
+  }
+}
 
 /** A status-worker running as a child process of the test, on its own port. */
 export interface WorkerProcess {
@@ -31,6 +49,7 @@ export async function findFreePort(): Promise<number> {
 
 /** Starts `node dist/main.js` with `env` and waits until /ready answers 200. */
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  assertBuildIsFresh();
   const port = await findFreePort();
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
