@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathBetween, REACHABLE_STATUSES } from '../test/support/lifecycle-paths.ts';
 import { openMemoryStore, readOutbox, steppingClock } from '../test/support/memory-store.ts';
+import { metricValue } from '../test/support/metric-value.ts';
 import { makeOrder } from '../test/support/order-fixtures.ts';
 import { exclusiveTargets } from '../test/support/racing-targets.ts';
 import { buildApp } from './app.ts';
@@ -208,5 +209,26 @@ describe('GET /orders/:order_id', () => {
     const response = await app.inject({ method: 'GET', url: '/orders/unknown' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'STATUS_WORKER_ORDER_NOT_FOUND' });
+  });
+});
+
+describe('operations endpoints', () => {
+  it('answers /health, and /ready once the store answers', async () => {
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    const ready = await app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', checks: { store: 'ok' } });
+  });
+
+  it('counts status changes made over HTTP on /metrics', async () => {
+    const orderId = await orderIn('PROCESSING');
+    const count = async () => {
+      const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      return metricValue(text, 'status_worker_status_changes_total', { status: 'SHIPPED', source: 'http' });
+    };
+    const before = await count();
+    await postStatus(orderId, { status: 'SHIPPED' });
+    await postStatus(orderId, { status: 'SHIPPED' });
+    expect(await count()).toBe(before + 1);
   });
 });

@@ -20,7 +20,9 @@ function assertBuildIsFresh(): void {
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
     .reduce((latest, file) => Math.max(latest, statSync(`${SOURCES}/${file}`).mtimeMs), 0);
   if (newest > built) {
-    throw new Error(`${MAIN} is older than src/: run \`pnpm --filter @order-service/status-worker build\` first.`);
+    throw new Error(
+      `${MAIN} is older than src/: run \`pnpm --filter @order-service/status-worker build\` first.`,
+    );
   }
 }
 
