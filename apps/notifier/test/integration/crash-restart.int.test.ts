@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type NotifierProcess, startNotifierProcess } from '../support/notifier-process.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
-import { freshDataDir } from '../support/start-test-notifier.ts';
+import { freshDataDir, removeTestDataDirs } from '../support/start-test-notifier.ts';
 import { createTestKafka } from '../support/test-kafka.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -14,7 +14,10 @@ const processes: NotifierProcess[] = [];
 afterEach(async () => {
   for (const running of processes.splice(0)) await running.kill();
 });
-afterAll(() => kafka.close());
+afterAll(async () => {
+  await kafka.close();
+  removeTestDataDirs();
+});
 
 describe('crash and restart', () => {
   it('publishes every notification exactly once when the process is killed mid-stream', async () => {

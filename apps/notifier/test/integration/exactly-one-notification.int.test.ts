@@ -2,7 +2,7 @@ import { decodeNotification, notificationId, statusChangedEventId } from '@order
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges, statusRecord } from '../support/produce-orders.ts';
-import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
 import { createTestKafka, type TestTopics } from '../support/test-kafka.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -29,7 +29,10 @@ async function settle(notifier: TestNotifier, topics: TestTopics): Promise<void>
 afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
-afterAll(() => kafka.close());
+afterAll(async () => {
+  await kafka.close();
+  removeTestDataDirs();
+});
 
 describe('exactly one notification per status change', () => {
   it('publishes one notification per change through duplicates, a restart and a full redelivery', async () => {

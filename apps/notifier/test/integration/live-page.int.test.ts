@@ -3,7 +3,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
-import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
 import { createTestKafka } from '../support/test-kafka.ts';
 
 const kafka = createTestKafka();
@@ -30,6 +30,7 @@ afterAll(async () => {
   await notifier?.stop();
   await browser?.close();
   await kafka.close();
+  removeTestDataDirs();
 });
 
 const row = (page: Page, orderId: string) => page.locator(`#orders tr[data-order-id="${orderId}"]`);

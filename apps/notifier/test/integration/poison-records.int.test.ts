@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { orderRecord, statusRecord } from '../support/produce-orders.ts';
-import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
 import { createTestKafka } from '../support/test-kafka.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -11,7 +11,10 @@ const running: TestNotifier[] = [];
 afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
-afterAll(() => kafka.close());
+afterAll(async () => {
+  await kafka.close();
+  removeTestDataDirs();
+});
 
 async function waitForRecords(topic: string, count: number): Promise<void> {
   await waitFor(`${count} record(s) on ${topic}`, async () => (await kafka.countRecords(topic)) >= count);

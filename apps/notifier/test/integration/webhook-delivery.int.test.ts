@@ -2,7 +2,7 @@ import { decodeNotification } from '@order-service/contracts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
-import { startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
 import { createTestKafka } from '../support/test-kafka.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startWebhookReceiver } from '../support/webhook-receiver.ts';
@@ -14,7 +14,10 @@ const secret = 'integration-test-secret';
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-afterAll(() => kafka.close());
+afterAll(async () => {
+  await kafka.close();
+  removeTestDataDirs();
+});
 
 async function startWithWebhook(url: string, env: Record<string, string> = {}): Promise<TestNotifier> {
   const topics = await kafka.createTopics();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@order-service/runtime';
@@ -19,9 +19,18 @@ export interface TestNotifier {
   stop(): Promise<void>;
 }
 
-/** A fresh PGlite folder under the system temp directory. */
+const dataDirs: string[] = [];
+
+/** A fresh PGlite folder under the system temp directory (removed by removeTestDataDirs). */
 export function freshDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'notifier-test-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'notifier-test-'));
+  dataDirs.push(dataDir);
+  return dataDir;
+}
+
+/** Removes the PGlite folders this test file created; call it after its notifiers stopped. */
+export function removeTestDataDirs(): void {
+  for (const dataDir of dataDirs.splice(0)) rmSync(dataDir, { recursive: true, force: true });
 }
 
 /**
