@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  brokers,
+  createOrdersTopic,
+  freshDatabase,
+  orderBody,
+  readAll,
+  testKafka,
+  testLogger,
+} from './test-support.ts';
+
+const cliScript = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const logger = testLogger();
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cliScript, ...args],
+      { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('order-producer send', () => {
+  it('stores NDJSON orders through the same path, publishes the new ones and summarises with reasons', async () => {
+    const kafka = testKafka(logger);
+    const { topic, remove } = await createOrdersTopic(kafka);
+    cleanups.push(remove);
+    const database = freshDatabase('pglite');
+    cleanups.push(database.drop);
+    const first = orderBody();
+    const second = orderBody();
+    const lines = [
+      JSON.stringify(first),
+      JSON.stringify(second),
+      JSON.stringify(first),
+      JSON.stringify({ ...orderBody(), total_amount: 1 }),
+      '{"broken": ',
+      JSON.stringify({ ...second, customer_id: 'someone-else' }),
+      '',
+    ];
+    const file = join(database.env.DATA_DIR as string, 'orders.ndjson');
+    writeFileSync(file, lines.join('\n'));
+    const env = {
+      ...database.env,
+      DATA_DIR: join(database.env.DATA_DIR as string, 'db'),
+      KAFKA_BROKERS: brokers,
+      TOPIC_ORDERS_CREATED: topic,
+    };
+
+    const result = await runCli(['send', file], env);
+    expect(result.code).toBe(2);
+    const summary = JSON.parse(result.stdout) as {
+      accepted: number;
+      duplicates: number;
+      rejected: number;
+      unpublished: number;
+      rejections: { line: number; code: string; violations?: { path: string }[] }[];
+    };
+    expect(summary).toMatchObject({ accepted: 2, duplicates: 1, rejected: 3, unpublished: 0 });
+    expect(summary.rejections.map((rejection) => [rejection.line, rejection.code])).toEqual([
+      [4, 'ORDER_PRODUCER_INVALID_ORDER'],
+      [5, 'ORDER_PRODUCER_INVALID_ORDER'],
+      [6, 'ORDER_PRODUCER_ORDER_CONFLICT'],
+    ]);
+    expect(summary.rejections[0]?.violations?.map((violation) => violation.path)).toEqual(['/total_amount']);
+    expect(result.stderr).toContain('2 accepted, 1 duplicates, 3 rejected');
+
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.key).sort()).toEqual([first.order_id, second.order_id].sort());
+
+    // Sending the same file again publishes nothing new: everything is a duplicate or rejected.
+    const again = await runCli(['send', file], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 0, duplicates: 3 });
+    expect(await readAll(kafka, topic)).toHaveLength(2);
+  });
+});
