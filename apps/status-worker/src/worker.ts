@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { StatusWorkerConfig } from './config.ts';
 import { createOrderRecordHandler } from './intake/handle-order-record.ts';
+import { keepConsumerStarted } from './keep-consumer-started.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
 
@@ -49,22 +50,26 @@ export async function startStatusWorker(
 
   const relay = createOutboxRelay({ store, kafka, logger, metrics, clientId: config.KAFKA_CLIENT_ID });
   await relay.start();
-  const consumer = await runConsumer({
-    kafka,
-    groupId: config.KAFKA_GROUP_ID,
-    topics: [config.TOPIC_ORDERS_CREATED],
-    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-    partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+  const consumer = keepConsumerStarted(
+    () =>
+      runConsumer({
+        kafka,
+        groupId: config.KAFKA_GROUP_ID,
+        topics: [config.TOPIC_ORDERS_CREATED],
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+        partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
+        logger,
+        metrics,
+        handleRecord: createOrderRecordHandler({
+          store,
+          statusTopic: config.TOPIC_ORDERS_STATUS,
+          now,
+          metrics: statusWorkerMetrics,
+          logger: logger.child({ component: 'intake' }),
+        }),
+      }),
     logger,
-    metrics,
-    handleRecord: createOrderRecordHandler({
-      store,
-      statusTopic: config.TOPIC_ORDERS_STATUS,
-      now,
-      metrics: statusWorkerMetrics,
-      logger: logger.child({ component: 'intake' }),
-    }),
-  });
+  );
   const app = buildApp({
     logger,
     metrics,

@@ -4,7 +4,7 @@ import { type Static, Type } from 'typebox';
 /** Path parameters of the order routes. */
 export const OrderParams = Type.Object(
   {
-    order_id: Type.String({ minLength: 1, maxLength: 200, description: 'The order_id from orders.created' }),
+    order_id: Type.String({ minLength: 1, maxLength: 1000, description: 'The order_id from orders.created' }),
   },
   { additionalProperties: false },
 );

@@ -15,8 +15,9 @@ export interface OrderView {
 /** Reads an order with its full status history, or undefined when it was never received. */
 export function readOrder(store: Store, orderId: string): Promise<OrderView | undefined> {
   return withStoreErrors('reading an order', () =>
-    // One transaction so the status and the history are one consistent snapshot.
     store.transaction(async (tx) => {
+      // One snapshot for both reads (READ COMMITTED would give each statement its own).
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const record = await findOrder(tx, orderId);
       if (record === undefined) return undefined;
       const history = await listStatusHistory(tx, orderId);
