@@ -6,12 +6,15 @@
  *
  *   pnpm --filter @order-service/status-worker build
  *   node apps/status-worker/bench/backlog.bench.ts        # ORDERS=10000 by default
+ *   BENCH_STORE=postgres TEST_DATABASE_URL=... node apps/status-worker/bench/backlog.bench.ts
+ *                                                         # a fresh PostgreSQL database instead
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeOrderStatusChanged } from '@order-service/contracts';
 import { makeOrder } from '../test/support/order-fixtures.ts';
+import { createTestDatabase } from '../test/support/test-database.ts';
 import {
   createTestKafka,
   createTestTopics,
@@ -23,12 +26,14 @@ import { waitFor } from '../test/support/wait-for.ts';
 import { startWorkerProcess } from '../test/support/worker-process.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
+const STORE = process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'pglite';
 
 const kafka = createTestKafka('status-worker-bench');
 const admin = kafka.admin();
 await admin.connect();
 const topics = await createTestTopics(admin, 'bench');
 const dataDir = await mkdtemp(join(tmpdir(), 'status-worker-bench-'));
+const database = STORE === 'postgres' ? await createTestDatabase() : undefined;
 const producer = kafka.producer({ idempotent: true });
 await producer.connect();
 
@@ -66,7 +71,9 @@ const worker = await startWorkerProcess({
   TOPIC_ORDERS_CREATED: topics.created,
   TOPIC_ORDERS_STATUS: topics.status,
   DATA_DIR: dataDir,
+  ...(database === undefined ? {} : { DATABASE_URL: database.url }),
   LOG_LEVEL: 'warn',
+  ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
 });
 try {
   await waitFor(`${ORDERS} PROCESSING events`, () => countProcessing() >= ORDERS, {
@@ -78,13 +85,13 @@ try {
   const drainSeconds = (done - firstProcessedAt) / 1000;
   const totalSeconds = (done - spawned) / 1000;
   console.log(
-    `first order processed ${((firstProcessedAt - spawned) / 1000).toFixed(1)} s after spawn (start-up, PGlite, group join)`,
+    `first order processed ${((firstProcessedAt - spawned) / 1000).toFixed(1)} s after spawn (start-up, store, group join)`,
   );
   console.log(
     `${ORDERS} orders: first processed -> last PROCESSING event on orders.status in ${drainSeconds.toFixed(1)} s`,
   );
   console.log(
-    `${(ORDERS / drainSeconds).toFixed(0)} orders/s from the backlog (one instance, PGlite, 3 partitions)`,
+    `${(ORDERS / drainSeconds).toFixed(0)} orders/s from the backlog (one instance, ${STORE}, 3 partitions)`,
   );
   console.log(
     `${(ORDERS / totalSeconds).toFixed(0)} orders/s counting start-up (${totalSeconds.toFixed(1)} s from spawn)`,
@@ -96,5 +103,6 @@ try {
   await producer.disconnect();
   await deleteTestTopics(admin, topics);
   await admin.disconnect();
+  await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 }

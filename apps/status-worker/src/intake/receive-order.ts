@@ -2,7 +2,7 @@ import { checkOrderRules, type Order, type OrderStatus } from '@order-service/co
 import { enqueueOutbox, type Queryable, type Store } from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
 import { buildStatusChangedMessage } from '../lifecycle/status-changed-message.ts';
-import { findOrder, insertFirstStatuses, insertOrderIfNew } from '../store/order-queries.ts';
+import { findOrder, insertNewOrder } from '../store/order-queries.ts';
 import type { RecordLocation } from '../store/order-record.ts';
 import { withStoreErrors } from '../store/with-store-errors.ts';
 import { describeCancellation } from './cancellation-comment.ts';
@@ -56,17 +56,6 @@ export async function receiveOrder(deps: ReceiveOrderDeps, record: ReceivedRecor
   return withStoreErrors('recording a received order', () =>
     deps.store.transaction(async (tx) => {
       const at = deps.now().toISOString();
-      // The order is stored directly in its first real status: fewer statements per record.
-      const inserted = await insertOrderIfNew(tx, {
-        orderId: order.order_id,
-        status: to,
-        at,
-        payload,
-        traceparent: record.traceparent,
-        source: record.location,
-        receivedAt: at,
-      });
-      if (!inserted) return classifyRepeat(tx, order, payload, record.location);
       const message = buildStatusChangedMessage(deps.statusTopic, {
         orderId: order.order_id,
         status: to,
@@ -74,16 +63,30 @@ export async function receiveOrder(deps: ReceiveOrderDeps, record: ReceivedRecor
         comment,
         traceparent: record.traceparent,
       });
-      await insertFirstStatuses(tx, [
+      // Stored directly in its first real status, history included: few statements per record.
+      const inserted = await insertNewOrder(
+        tx,
         {
           orderId: order.order_id,
-          status: 'NEW',
-          at: order.created_at,
-          comment: RECEIVED_COMMENT,
-          eventId: null,
+          status: to,
+          at,
+          payload,
+          traceparent: record.traceparent,
+          source: record.location,
+          receivedAt: at,
         },
-        { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
-      ]);
+        [
+          {
+            orderId: order.order_id,
+            status: 'NEW',
+            at: order.created_at,
+            comment: RECEIVED_COMMENT,
+            eventId: null,
+          },
+          { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
+        ],
+      );
+      if (!inserted) return classifyRepeat(tx, order, payload, record.location);
       await enqueueOutbox(tx, [message]);
       return {
         outcome: violations.length === 0 ? 'accepted' : 'cancelled',

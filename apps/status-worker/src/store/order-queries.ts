@@ -13,7 +13,7 @@ import {
 const ORDER_COLUMNS =
   'order_id, status, version, updated_at, payload, traceparent, source_topic, source_partition, source_offset';
 
-/** What {@link insertOrderIfNew} stores for a newly received order. */
+/** What {@link insertNewOrder} stores for a newly received order. */
 export interface NewOrder {
   orderId: string;
   status: OrderStatus;
@@ -25,29 +25,47 @@ export interface NewOrder {
 }
 
 /**
- * Inserts the order unless its order_id is already stored; true when this call inserted it. In
- * PostgreSQL a concurrent insert of the same id waits for the other transaction, so exactly one wins.
+ * Inserts a new order with its first statuses (sequence 1, 2, ...), unless its order_id is
+ * already stored; true when this call inserted it. One statement (a data-modifying CTE) because
+ * the intake runs it for every record. In PostgreSQL a concurrent insert of the same id waits for
+ * the other transaction, so exactly one wins.
  */
-export async function insertOrderIfNew(tx: Queryable, order: NewOrder): Promise<boolean> {
+export async function insertNewOrder(
+  tx: Queryable,
+  order: NewOrder,
+  firstStatuses: readonly StatusWrite[],
+): Promise<boolean> {
+  const params: unknown[] = [
+    order.orderId,
+    order.status,
+    order.at,
+    order.payload,
+    order.traceparent,
+    order.source.topic,
+    order.source.partition,
+    order.source.offset,
+    order.receivedAt,
+  ];
+  const entries = firstStatuses.map((write, index) => {
+    const base = params.length;
+    params.push(index + 1, write.status, write.at, write.comment, write.eventId);
+    return `($${base + 1}::integer, $${base + 2}::text, $${base + 3}::text, $${base + 4}::text, $${base + 5}::text)`;
+  });
   const result = await tx.query<{ order_id: string }>(
-    `INSERT INTO orders (order_id, status, version, updated_at, payload, traceparent,
-                         source_topic, source_partition, source_offset, received_at)
-     VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (order_id) DO NOTHING
+    `WITH inserted AS (
+       INSERT INTO orders (order_id, status, version, updated_at, payload, traceparent,
+                           source_topic, source_partition, source_offset, received_at)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (order_id) DO NOTHING
+       RETURNING order_id
+     )
+     INSERT INTO order_status_history (order_id, sequence, status, changed_at, comment, event_id)
+     SELECT inserted.order_id, entry.sequence, entry.status, entry.changed_at, entry.comment, entry.event_id
+     FROM inserted, (VALUES ${entries.join(', ')}) AS entry (sequence, status, changed_at, comment, event_id)
      RETURNING order_id`,
-    [
-      order.orderId,
-      order.status,
-      order.at,
-      order.payload,
-      order.traceparent,
-      order.source.topic,
-      order.source.partition,
-      order.source.offset,
-      order.receivedAt,
-    ],
+    params,
   );
-  return result.rows.length === 1;
+  return result.rows.length > 0;
 }
 
 /** Reads an order and locks its row until the transaction ends, so changes to one order queue up. */
@@ -104,21 +122,6 @@ export async function updateOrderStatus(
     [write.orderId, write.status, write.at, expectedVersion],
   );
   return result.rows.length === 1;
-}
-
-/** Writes the first entries of a new order's history (sequence 1, 2, ...) in one statement. */
-export async function insertFirstStatuses(tx: Queryable, writes: readonly StatusWrite[]): Promise<void> {
-  const params: unknown[] = [];
-  const rows = writes.map((write, index) => {
-    const base = params.length;
-    params.push(write.orderId, index + 1, write.status, write.at, write.comment, write.eventId);
-    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
-  });
-  await tx.query(
-    `INSERT INTO order_status_history (order_id, sequence, status, changed_at, comment, event_id)
-     VALUES ${rows.join(', ')}`,
-    params,
-  );
 }
 
 /** Adds a status to the order's history, after the last one. */
