@@ -23,6 +23,18 @@ describe('renderLatencyChart', () => {
     expect(y('pipeline p99 at 100/s')).toBeLessThan(y('raw-loop p99 at 100/s'));
   });
 
+  it('joins the median of the rounds at a load rather than zig-zagging between them', () => {
+    const rounds = [
+      { system: 'raw-loop', offeredPerSecond: 100, p50: 4, p95: 8, p99: 10 },
+      { system: 'raw-loop', offeredPerSecond: 100, p50: 6, p95: 8, p99: 10 },
+      { system: 'raw-loop', offeredPerSecond: 200, p50: 5, p95: 8, p99: 10 },
+    ];
+    const svg = renderLatencyChart(rounds, 't');
+    const firstLine = svg.match(/<polyline points="([^"]+)"/)?.[1] ?? '';
+    expect(firstLine.split(' ')).toHaveLength(2);
+    expect(svg.match(/<circle/g)).toHaveLength(9);
+  });
+
   it('escapes text so a title cannot break the document', () => {
     expect(renderLatencyChart(points, 'a < b & c')).toContain('a &#60; b &#38; c');
   });

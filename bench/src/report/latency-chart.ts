@@ -11,6 +11,14 @@ const COLORS: Record<string, string> = {
 };
 const DASHES: Record<'p50' | 'p95' | 'p99', string> = { p50: '', p95: '6 3', p99: '2 3' };
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
@@ -28,7 +36,8 @@ function niceLogTicks(min: number, max: number): number[] {
 
 /**
  * Renders end-to-end latency percentiles (log scale, ms) against offered load (orders/s) as a
- * self-contained SVG: one colour per system, one dash style per percentile.
+ * self-contained SVG: one colour per system, one dash style per percentile, a dot per measurement
+ * and a line through the median of the rounds at each load.
  */
 export function renderLatencyChart(points: readonly ChartPoint[], title: string): string {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -74,10 +83,15 @@ export function renderLatencyChart(points: readonly ChartPoint[], title: string)
     const ordered = points
       .filter((point) => point.system === system)
       .sort((a, b) => a.offeredPerSecond - b.offeredPerSecond);
+    const loads = [...new Set(ordered.map((point) => point.offeredPerSecond))];
     for (const percentile of ['p50', 'p95', 'p99'] as const) {
-      const path = ordered.map(
-        (point) => `${x(point.offeredPerSecond).toFixed(1)},${y(point[percentile]).toFixed(1)}`,
-      );
+      // The line joins the median of the rounds at each load; every round keeps its own dot.
+      const path = loads.map((load) => {
+        const values = ordered
+          .filter((point) => point.offeredPerSecond === load)
+          .map((point) => point[percentile]);
+        return `${x(load).toFixed(1)},${y(median(values)).toFixed(1)}`;
+      });
       parts.push(
         `<polyline points="${path.join(' ')}" fill="none" stroke="${color}" stroke-width="2" stroke-dasharray="${DASHES[percentile]}"/>`,
         ...ordered.map(
