@@ -1,5 +1,3 @@
-import { startLocalKafka, stopLocalKafka } from './kafka/index.ts';
-
 /** The broker the system runs on, and how to let go of it. */
 export type KafkaHandle = {
   brokers: string;
@@ -18,6 +16,8 @@ export async function provideKafka(
   log: (line: string) => void,
 ): Promise<KafkaHandle> {
   if (configured) return { brokers: configured, startedHere: false, release: async () => undefined };
+  // Loaded only for the local broker: pointed at an existing cluster, no JVM tooling is involved.
+  const { startLocalKafka, stopLocalKafka } = await import('./kafka/index.ts');
   const started = await startLocalKafka(log);
   const startedHere = !started.alreadyRunning;
   return {

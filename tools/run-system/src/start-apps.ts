@@ -44,6 +44,7 @@ export async function startApps(options: StartAppsOptions): Promise<RunningApp[]
         }),
         onLine: (line) => options.onLine(app.name, line),
         nodeArguments: ['--disable-warning=TimeoutNegativeWarning'],
+        ownProcessGroup: true,
       });
       running.push({
         name: app.name,

@@ -58,6 +58,11 @@ async function shutdown(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
+// The apps run in their own process groups (see startApps): should this process end without its
+// shutdown, they must not outlive it.
+process.on('exit', () => {
+  for (const app of apps) if (app.process.isRunning()) process.kill(app.process.pid, 'SIGKILL');
+});
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
 function onSignal(signal: NodeJS.Signals): void {

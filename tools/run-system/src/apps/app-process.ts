@@ -27,6 +27,11 @@ export type StartAppProcessOptions = {
   /** Receives each line the process writes; lines are dropped when absent. */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
   nodeArguments?: string[];
+  /**
+   * Runs the app in its own process group, so a Ctrl-C in the terminal reaches only the caller,
+   * which then stops the app once, in order (a second signal would make the app skip its flush).
+   */
+  ownProcessGroup?: boolean;
 };
 
 // Variables the apps read: never inherited from the caller's shell, so each start says exactly
@@ -61,6 +66,7 @@ export function startAppProcess(options: StartAppProcessOptions): AppProcess {
     cwd: REPO_ROOT,
     env: { ...inheritedEnvironment(), ...options.environment },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   if (child.pid === undefined) throw new Error(`Could not start ${options.name} (${options.entry})`);
   const pid = child.pid;
