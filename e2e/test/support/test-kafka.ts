@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dlqTopic } from '@order-service/contracts';
 import type { SystemTopics } from '@order-service/run-system/apps';
-import { startLocalKafka } from '@order-service/run-system/kafka';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -10,6 +9,7 @@ import { Kafka, logLevel } from 'kafkajs';
  */
 export async function provideTestBrokers(): Promise<string> {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
+  const { startLocalKafka } = await import('@order-service/run-system/kafka');
   return (await startLocalKafka()).brokers.join(',');
 }
 
