@@ -9,17 +9,30 @@ describe('parseCliArguments', () => {
       ok: true,
       value: { command: 'stop', force: true },
     });
+    expect(parseCliArguments(['status'])).toEqual({ ok: true, value: { command: 'status', json: false } });
     expect(parseCliArguments(['status', '--json'])).toEqual({
       ok: true,
       value: { command: 'status', json: true },
     });
-    expect(parseCliArguments(['--help'])).toEqual({ ok: true, value: { command: 'help' } });
+  });
+
+  it('understands every spelling of help', () => {
+    for (const spelling of ['help', '--help', '-h']) {
+      expect(parseCliArguments([spelling])).toEqual({ ok: true, value: { command: 'help' } });
+    }
   });
 
   it('rejects a missing or unknown command and unknown flags', () => {
     expect(parseCliArguments([])).toEqual({ ok: false, message: 'no command given' });
     expect(parseCliArguments(['restart'])).toEqual({ ok: false, message: 'unknown command "restart"' });
-    expect(parseCliArguments(['start', '--force'])).toMatchObject({ ok: false });
+    expect(parseCliArguments(['start', '--force'])).toEqual({
+      ok: false,
+      message: 'start takes no options (got --force)',
+    });
+    expect(parseCliArguments(['stop', '--now'])).toEqual({
+      ok: false,
+      message: 'unknown option for stop: --now',
+    });
     expect(parseCliArguments(['status', '-v'])).toEqual({
       ok: false,
       message: 'unknown option for status: -v',
