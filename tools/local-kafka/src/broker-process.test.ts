@@ -2,21 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '@order-service/local-service';
 import { describe, expect, it } from 'vitest';
-import {
-  isBrokerProcess,
-  isProcessRunning,
-  parseProcessState,
-  readPidFile,
-  terminateProcess,
-} from './broker-process.ts';
-
-describe('parseProcessState', () => {
-  it('reads the state after a command name that holds spaces and parentheses', () => {
-    expect(parseProcessState('4242 (java (main) x) S 1 4242')).toBe('S');
-    expect(parseProcessState('4242 (node) Z 1')).toBe('Z');
-  });
-});
+import { isBrokerProcess, readPidFile, terminateProcess } from './broker-process.ts';
 
 describe('readPidFile', () => {
   it('reads a pid and ignores missing or garbled files', async () => {

@@ -2,28 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** True while the process exists and is not a zombie waiting to be reaped. */
-export function isProcessRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return parseProcessState(stat) !== 'Z';
-  } catch {
-    return true; // No /proc (macOS): kill(0) is all we can know.
-  }
-}
-
-/** The state letter of a /proc/<pid>/stat line (after the command name, which may hold spaces). */
-export function parseProcessState(stat: string): string | undefined {
-  const afterName = stat.slice(stat.lastIndexOf(')') + 1).trim();
-  return afterName.length > 0 ? afterName[0] : undefined;
-}
+import { isProcessRunning } from '@order-service/local-service';
 
 /**
  * True when the pid runs the broker of this configuration file; a pid file can outlive its

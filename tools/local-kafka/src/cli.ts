@@ -1,8 +1,8 @@
-import { cliUsage, parseCliArguments } from './cli-arguments.ts';
+import { runLocalServiceCli } from '@order-service/local-service';
 import { formatStartResult, formatStatus, formatStopResult } from './cli-output.ts';
 import { ensureKafkaRunning } from './ensure-kafka-running.ts';
 import { kafkaStatus } from './kafka-status.ts';
-import { LocalKafkaError } from './local-kafka-error.ts';
+import { localKafkaTool } from './local-kafka-tool.ts';
 import { stopKafka } from './stop-kafka.ts';
 
 // kafkajs 2.2.4 arms a timer with a negative delay on every response (its "throttled until" starts
@@ -15,42 +15,30 @@ process.on('warning', (warning) => {
   }
 });
 
-// Exit codes: 0 done, 1 failed, 2 bad command line, 3 `status` found the broker stopped (like `service status`).
+/** Usage text of `node tools/local-kafka/src/cli.ts`. */
+const usage = `Usage: local-kafka <command> [options]
 
-async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArguments(argv);
-  if (!parsed.ok) {
-    console.error(`local-kafka: ${parsed.message}\n\n${cliUsage}`);
-    return 2;
-  }
-  const command = parsed.value;
-  switch (command.command) {
-    case 'help':
-      console.log(cliUsage);
-      return 0;
-    case 'start':
-      console.log(
-        formatStartResult(await ensureKafkaRunning({ onProgress: (message) => console.log(message) })),
-      );
-      return 0;
-    case 'stop':
-      console.log(formatStopResult(await stopKafka({ force: command.force })));
-      return 0;
-    case 'status': {
-      const status = await kafkaStatus();
-      console.log(command.json ? JSON.stringify(status, null, 2) : formatStatus(status));
-      return status.running ? 0 : 3;
-    }
-  }
-}
+Commands:
+  start            start the local Kafka broker (resolving it with mvn the first time) and create the topics
+  stop [--force]   stop it (--force: SIGKILL at once, like a crash)
+  status [--json]  print whether it runs; exit code 0 when running, 3 when stopped
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (LocalKafkaError.isInstance(error)) {
-    console.error(`local-kafka: ${error.message}`);
-  } else {
-    console.error('local-kafka: unexpected failure', error);
-  }
-  process.exitCode = 1;
-}
+Environment:
+  KAFKA_BROKERS        use this existing cluster (host:port,...) instead of a local broker
+  KAFKA_PARTITIONS     partitions of created topics (default 3)
+  KAFKA_PORT           port of the local broker (default 9092); KAFKA_CONTROLLER_PORT (default KAFKA_PORT+1)
+  KAFKA_HEAP_OPTS      broker heap flags (default "-Xmx1g -Xms256m")
+  ORDER_SERVICE_CACHE  cache folder (default ~/.cache/order-service); Kafka lives in <cache>/kafka/<version>
+  JAVA_HOME            Java 17+ to run the broker (default: java on the PATH)`;
+
+process.exitCode = await runLocalServiceCli(
+  localKafkaTool,
+  {
+    usage,
+    start: async (onProgress) => formatStartResult(await ensureKafkaRunning({ onProgress })),
+    stop: async ({ force }) => formatStopResult(await stopKafka({ force })),
+    status: kafkaStatus,
+    formatStatus,
+  },
+  process.argv.slice(2),
+);

@@ -1,8 +1,8 @@
 import { appendFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { isPortFree, lastLines, withFileLock } from '@order-service/local-service';
 import { buildClasspath } from './broker-classpath.ts';
 import { buildBrokerArguments } from './broker-command.ts';
 import { isBrokerProcess, readPidFile, removePidFile, spawnDetached } from './broker-process.ts';
-import { withFileLock } from './file-lock.ts';
 import { formatKafkaStorage } from './format-kafka-storage.ts';
 import { javaExecutable, requireJava } from './java-prerequisites.ts';
 import { createTopics, type TopicsResult, waitForBroker } from './kafka-admin.ts';
@@ -10,11 +10,10 @@ import { type KafkaPaths, resolveKafkaPaths } from './kafka-paths.ts';
 import { kafkaRelease } from './kafka-release.ts';
 import { defaultTopicNames, type LocalKafkaConfig, readLocalKafkaConfig } from './local-kafka-config.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
-import { isPortFree } from './port-check.ts';
+import { localKafkaTool } from './local-kafka-tool.ts';
 import { provisionKafkaJars } from './provision-kafka-jars.ts';
 import { renderLog4jConfig } from './render-log4j-config.ts';
 import { readListeners, renderServerProperties } from './render-server-properties.ts';
-import { lastLines } from './run-command.ts';
 
 /** Options of `ensureKafkaRunning`; every field has a default. */
 export type EnsureKafkaOptions = {
@@ -134,10 +133,7 @@ export async function ensureKafkaRunning(options: EnsureKafkaOptions = {}): Prom
         elapsedMs: Date.now() - startedAt,
       };
     },
-    {
-      timeoutMs: 5 * 60_000,
-      onWait: (holder) => options.onProgress?.(`Waiting for another local-kafka command (pid ${holder})...`),
-    },
+    { tool: localKafkaTool, timeoutMs: 5 * 60_000, onProgress: options.onProgress },
   );
 }
 

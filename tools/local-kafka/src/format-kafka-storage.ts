@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { lastLines, runCommand } from '@order-service/local-service';
 import { createKafkaClusterId } from './kafka-cluster-id.ts';
 import type { KafkaPaths } from './kafka-paths.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
-import { lastLines, runCommand } from './run-command.ts';
 
 /** Kafka 4's storage tool (what `kafka-storage.sh` runs). */
 export const storageToolMainClass = 'kafka.tools.StorageTool';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { runCommand } from '@order-service/local-service';
 import { LocalKafkaError } from './local-kafka-error.ts';
-import { runCommand } from './run-command.ts';
 
 const installCommand = 'apt-get install -y openjdk-17-jre-headless maven';
 

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lastLines, runCommand } from '@order-service/local-service';
 import { findClasspathProblems } from './broker-classpath.ts';
 import { requireMaven } from './java-prerequisites.ts';
 import type { KafkaPaths } from './kafka-paths.ts';
 import type { KafkaRelease } from './kafka-release.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
 import { renderResolverPom } from './render-resolver-pom.ts';
-import { lastLines, runCommand } from './run-command.ts';
 
 type LibsManifest = { kafkaVersion: string; pomSha256: string; jars: string[] };
 

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
+import { withFileLock } from '@order-service/local-service';
 import { isBrokerProcess, readPidFile, removePidFile, terminateProcess } from './broker-process.ts';
-import { withFileLock } from './file-lock.ts';
 import { resolveKafkaPaths } from './kafka-paths.ts';
 import { kafkaRelease } from './kafka-release.ts';
 import { readLocalKafkaConfig } from './local-kafka-config.ts';
 import { LocalKafkaError } from './local-kafka-error.ts';
+import { localKafkaTool } from './local-kafka-tool.ts';
 
 /** Options of `stopKafka`. */
 export type StopKafkaOptions = {
@@ -60,6 +61,6 @@ export async function stopKafka(options: StopKafkaOptions = {}): Promise<KafkaSt
         );
       }
     },
-    { timeoutMs: 5 * 60_000 },
+    { tool: localKafkaTool, timeoutMs: 5 * 60_000 },
   );
 }

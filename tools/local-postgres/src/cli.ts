@@ -1,46 +1,31 @@
-import { cliUsage, parseCliArguments } from './cli-arguments.ts';
+import { runLocalServiceCli } from '@order-service/local-service';
 import { formatStartResult, formatStatus, formatStopResult } from './cli-output.ts';
 import { ensurePostgresRunning } from './ensure-postgres-running.ts';
-import { LocalPostgresError } from './local-postgres-error.ts';
+import { localPostgresTool } from './local-postgres-tool.ts';
 import { postgresStatus } from './postgres-status.ts';
 import { stopPostgres } from './stop-postgres.ts';
 
-// Exit codes: 0 done, 1 failed, 2 bad command line, 3 `status` found the server stopped (like `service status`).
+/** Usage text of `node tools/local-postgres/src/cli.ts`. */
+const usage = `Usage: local-postgres <command> [options]
 
-async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseCliArguments(argv);
-  if (!parsed.ok) {
-    console.error(`local-postgres: ${parsed.message}\n\n${cliUsage}`);
-    return 2;
-  }
-  const command = parsed.value;
-  switch (command.command) {
-    case 'help':
-      console.log(cliUsage);
-      return 0;
-    case 'start':
-      console.log(
-        formatStartResult(await ensurePostgresRunning({ onProgress: (message) => console.log(message) })),
-      );
-      return 0;
-    case 'stop':
-      console.log(formatStopResult(await stopPostgres({ force: command.force })));
-      return 0;
-    case 'status': {
-      const status = await postgresStatus();
-      console.log(command.json ? JSON.stringify(status, null, 2) : formatStatus(status));
-      return status.running ? 0 : 3;
-    }
-  }
-}
+Commands:
+  start            start the test PostgreSQL (initdb the first time); prints TEST_DATABASE_URL=...
+  stop [--force]   stop it (--force: "immediate" mode, like a crash)
+  status [--json]  print whether it runs; exit code 0 when running, 3 when stopped
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (LocalPostgresError.isInstance(error)) {
-    console.error(`local-postgres: ${error.message}`);
-  } else {
-    console.error('local-postgres: unexpected failure', error);
-  }
-  process.exitCode = 1;
-}
+Environment:
+  PG_PORT              port on 127.0.0.1 (default 54329)
+  PG_BIN_DIR           folder with initdb/pg_ctl/postgres (default: newest /usr/lib/postgresql/*/bin)
+  ORDER_SERVICE_CACHE  cache folder (default ~/.cache/order-service); data in <cache>/postgres/data`;
+
+process.exitCode = await runLocalServiceCli(
+  localPostgresTool,
+  {
+    usage,
+    start: async (onProgress) => formatStartResult(await ensurePostgresRunning({ onProgress })),
+    stop: async ({ force }) => formatStopResult(await stopPostgres({ force })),
+    status: postgresStatus,
+    formatStatus,
+  },
+  process.argv.slice(2),
+);

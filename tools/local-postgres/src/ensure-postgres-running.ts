@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import { isPortFree, withFileLock } from '@order-service/local-service';
 import { waitForServer } from './check-connection.ts';
-import { withFileLock } from './file-lock.ts';
 import { readLocalPostgresConfig, testDatabaseUrl } from './local-postgres-config.ts';
 import { LocalPostgresError } from './local-postgres-error.ts';
+import { localPostgresTool } from './local-postgres-tool.ts';
 import { preparePostgresServer } from './locate-postgres-server.ts';
-import { isPortFree } from './port-check.ts';
 import { postgresLockFile } from './postgres-paths.ts';
 import { initializeDataFolder, readServerState, startServer } from './postgres-server.ts';
 import { renderServerOptions } from './server-options.ts';
@@ -96,11 +96,7 @@ export async function ensurePostgresRunning(
         elapsedMs: Date.now() - startedAt,
       };
     },
-    {
-      timeoutMs: 3 * 60_000,
-      onWait: (holder) =>
-        options.onProgress?.(`Waiting for another local-postgres command (pid ${holder})...`),
-    },
+    { tool: localPostgresTool, timeoutMs: 3 * 60_000, onProgress: options.onProgress },
   );
 }
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from '@order-service/local-service';
 import { findPostgresBinaries } from './find-postgres-binaries.ts';
 import type { LocalPostgresConfig } from './local-postgres-config.ts';
 import { LocalPostgresError } from './local-postgres-error.ts';
@@ -10,7 +11,6 @@ import {
   resolvePostgresPaths,
 } from './postgres-paths.ts';
 import { type PostgresServer, prepareFolders } from './postgres-server.ts';
-import { runCommand } from './run-command.ts';
 import { resolveServerUser, type ServerUser } from './server-user.ts';
 
 /**

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessRunning, lastLines, runCommand } from '@order-service/local-service';
 import { LocalPostgresError } from './local-postgres-error.ts';
 import type { PostgresPaths } from './postgres-paths.ts';
-import { isProcessRunning } from './process-running.ts';
-import { lastLines, runCommand } from './run-command.ts';
 import { parsePostmasterPid, renderHostBasedAuthentication } from './server-options.ts';
 import { commandAs, type ServerUser } from './server-user.ts';
 

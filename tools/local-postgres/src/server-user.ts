@@ -1,5 +1,5 @@
+import { runCommand } from '@order-service/local-service';
 import { LocalPostgresError } from './local-postgres-error.ts';
-import { runCommand } from './run-command.ts';
 
 /**
  * Who runs the server. PostgreSQL refuses to run as root, so a root session runs initdb, pg_ctl

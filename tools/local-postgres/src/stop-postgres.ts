@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { withFileLock } from './file-lock.ts';
+import { withFileLock } from '@order-service/local-service';
 import { readLocalPostgresConfig } from './local-postgres-config.ts';
+import { localPostgresTool } from './local-postgres-tool.ts';
 import { findExistingPaths, preparePostgresServer } from './locate-postgres-server.ts';
 import { postgresLockFile } from './postgres-paths.ts';
 import { readServerState, stopServer } from './postgres-server.ts';
@@ -32,6 +33,6 @@ export async function stopPostgres(options: StopPostgresOptions = {}): Promise<P
       await stopServer(server, options.force ? 'immediate' : 'fast');
       return { wasRunning: true, pid: state.pid } as const;
     },
-    { timeoutMs: 3 * 60_000 },
+    { tool: localPostgresTool, timeoutMs: 3 * 60_000 },
   );
 }
