@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 describe('status-worker killed mid-stream (child process, PGlite)', () => {
-  it(`loses nothing and publishes nothing twice when SIGKILLed with ${ORDERS} orders in flight and restarted`, async () => {
+  it(`loses nothing and publishes nothing twice when SIGKILLed mid-stream of ${ORDERS} orders and restarted`, async () => {
     const env = {
       KAFKA_GROUP_ID: topics.groupId,
       TOPIC_ORDERS_CREATED: topics.created,
@@ -62,22 +62,27 @@ describe('status-worker killed mid-stream (child process, PGlite)', () => {
 
     const first = await startWorkerProcess(env);
     processes.push(first);
-    // A steady stream (50 orders every 150 ms), so the kill lands while orders are still arriving
-    // and being processed; the pause shapes the load, it asserts nothing.
+    // A stream that stays up to 250 orders ahead of what is published (the relay publishes in
+    // batches, so events appear in jumps): the kill, at the first events, lands with orders in
+    // flight (on the topic, in the store, in the outbox) and the rest of the 1,000 still to come.
     let produced = 0;
     const production = (async () => {
       for (let start = 0; start < records.length; start += 50) {
+        await waitFor('the worker to keep up', () => statusRecords().length >= start - 200, {
+          timeoutMs: 120_000,
+        });
         await produceRecords(producer, topics.created, records.slice(start, start + 50));
         produced = Math.min(records.length, start + 50);
-        await new Promise((resolve) => setTimeout(resolve, 150));
       }
     })();
-    await waitFor('the first events', () => statusRecords().length >= 100, {
+    await waitFor('the first events', () => statusRecords().length > 0, {
       timeoutMs: 90_000,
       describeState: first.output,
     });
+    const inFlight = produced - statusRecords().length;
     await first.kill();
     expect(produced, 'the kill must happen mid-stream').toBeLessThan(ORDERS);
+    expect(inFlight, 'orders must be in flight at the kill').toBeGreaterThan(0);
 
     const second = await startWorkerProcess(env);
     processes.push(second);
