@@ -16,19 +16,25 @@ export interface PartitionAck {
   offset: string;
 }
 
-/** The relay's producer: idempotent, `acks: -1`, Java-compatible murmur2 partitioning by key. */
+/** The relay's producer. */
 export interface OutboxProducer {
+  /** Connects; with a transactional id this also fences any older producer using that id. */
   connect(): Promise<void>;
-  /** Sends records in the given order (per topic partition) and resolves once all are acknowledged. */
+  /** Sends records in order (per topic partition) and resolves once all are committed. */
   publish(records: readonly PublishRecord[]): Promise<PartitionAck[]>;
   disconnect(): Promise<void>;
 }
 
-/** Wraps a kafkajs idempotent producer; kafkajs stays behind this one file for the outbox. */
-export function createOutboxProducer(kafka: Kafka): OutboxProducer {
+/**
+ * Wraps a kafkajs transactional producer (idempotent, `acks: -1`, one in-flight request,
+ * Java-compatible murmur2 partitioning by key): each batch is one Kafka transaction. The stable
+ * `transactionalId` makes the broker fence an older relay of the same database the moment this
+ * one connects, and aborts whatever that relay left uncommitted. kafkajs stays behind this file.
+ */
+export function createOutboxProducer(kafka: Kafka, options: { transactionalId: string }): OutboxProducer {
   const producer: Producer = kafka.producer({
+    transactionalId: options.transactionalId,
     idempotent: true,
-    // The idempotent producer keeps order with one in-flight request per broker connection.
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
@@ -46,15 +52,23 @@ export function createOutboxProducer(kafka: Kafka): OutboxProducer {
         messages.push({ key: record.key, value: record.value, headers: { ...record.headers } });
         byTopic.set(record.topic, messages);
       }
-      const metadata = await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-      return metadata.map((entry) => ({
-        topic: entry.topicName,
-        partition: entry.partition,
-        offset: entry.baseOffset ?? '0',
-      }));
+      const transaction = await producer.transaction();
+      try {
+        const metadata = await transaction.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+        await transaction.commit();
+        return metadata.map((entry) => ({
+          topic: entry.topicName,
+          partition: entry.partition,
+          offset: entry.baseOffset ?? '0',
+        }));
+      } catch (error) {
+        // Best effort: if the abort fails too, the next producer's connect aborts it at the broker.
+        await transaction.abort().catch(() => undefined);
+        throw error;
+      }
     },
   };
 }

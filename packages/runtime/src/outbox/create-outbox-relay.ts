@@ -40,8 +40,8 @@ export interface OutboxRelayOptions {
   retryBackoff?: BackoffOptions;
   /** Test seam: runs after the broker acknowledged a batch, before the rows are marked published. */
   beforeMark?: (rows: readonly PendingOutboxRow[]) => Promise<void>;
-  /** Test seam: replaces the kafkajs producer. */
-  createProducer?: (kafka: Kafka) => OutboxProducer;
+  /** Test seam: replaces the kafkajs transactional producer. */
+  createProducer?: (kafka: Kafka, transactionalId: string) => OutboxProducer;
 }
 
 /** Publishes the outbox; see the package README for the guarantees. */
@@ -59,10 +59,11 @@ export interface OutboxRelay {
 }
 
 /**
- * Creates the outbox relay: one active relay per database (advisory lock on a dedicated session),
- * rows published in id order in batches by an idempotent producer, marked after the broker's
- * acknowledgement, and a recovery scan of the partition tails whenever the outcome of an earlier
- * send is unknown (start-up, send errors) so that nothing is published twice.
+ * Creates the outbox relay: one active relay per database (advisory lock on a dedicated session,
+ * and a per-database Kafka transactional id that fences a stale relay at the broker), rows
+ * published in id order, one Kafka transaction per batch, marked after the commit, and a recovery
+ * scan of the partition tails whenever the outcome of an earlier send is unknown (start-up, send
+ * errors) so that nothing is published twice.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { store, kafka, metrics } = options;
@@ -72,7 +73,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const leaderRetryMs = options.leaderRetryMs ?? 2_000;
   const recoveryTimeoutMs = options.recoveryTimeoutMs ?? 60_000;
   const retryBackoff = options.retryBackoff ?? { initialMs: 200, maxMs: 10_000 };
-  const createProducer = options.createProducer ?? createOutboxProducer;
+  const createProducer =
+    options.createProducer ??
+    ((client: Kafka, transactionalId: string) => createOutboxProducer(client, { transactionalId }));
   const lockName = `outbox-relay:${store.schema}`;
   const signal = new WakeSignal(options.debounceMs ?? 2);
 
@@ -138,42 +141,44 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Holds the lock and publishes until the session is lost or the relay stops. */
   const lead = async (activeSession: StoreSession, isLost: () => boolean): Promise<void> => {
     await activeSession.listen(outboxChannel(store.schema), () => signal.notify());
-    const activeProducer = createProducer(kafka);
-    producer = activeProducer;
-    let needsRecovery = true;
+    const identity = await activeSession.query<{ relay_id: string }>(
+      'SELECT relay_id FROM outbox_relay_identity',
+    );
+    const relayId = identity.rows[0]?.relay_id;
+    if (relayId === undefined)
+      throw new Error('outbox_relay_identity is empty: run migrate(store, ...) first.');
+    const transactionalId = `outbox-relay-${relayId}`;
     let failures = 0;
-    try {
-      while (!isLost()) {
-        try {
-          if (failures > 0 || needsRecovery) {
-            await activeProducer.connect();
-          }
-          if (needsRecovery) {
-            await recover();
-            needsRecovery = false;
-          }
+    while (!isLost()) {
+      // A fresh producer after every failure: its connect fences the previous one at the broker and
+      // aborts what it left uncommitted, so the recovery scan below sees only committed records.
+      const activeProducer = createProducer(kafka, transactionalId);
+      producer = activeProducer;
+      try {
+        await activeProducer.connect();
+        await recover();
+        for (;;) {
           await drain(activeProducer);
           failures = 0;
-          if (stopping) return;
+          if (stopping || isLost()) return;
           await updateLag();
           await signal.wait(pollIntervalMs);
-        } catch (error) {
-          failures += 1;
-          // After a failed send its records may or may not be on the topic: look before resending.
-          needsRecovery = true;
-          metrics.outboxPublishErrors.inc();
-          if (stopping) {
-            logger.warn({ err: error }, 'outbox relay stopped with messages still pending');
-            return;
-          }
-          const delayMs = backoffDelay(failures, retryBackoff);
-          logger.warn({ err: error, attempt: failures, delayMs }, 'outbox publish failed, retrying');
-          await pause(delayMs);
         }
+      } catch (error) {
+        failures += 1;
+        metrics.outboxPublishErrors.inc();
+        if (stopping) {
+          logger.warn({ err: error }, 'outbox relay stopped with messages still pending');
+          return;
+        }
+        const delayMs = backoffDelay(failures, retryBackoff);
+        logger.warn({ err: error, attempt: failures, delayMs }, 'outbox publish failed, retrying');
+        await activeProducer.disconnect().catch(() => undefined);
+        await pause(delayMs);
+      } finally {
+        producer = undefined;
+        await activeProducer.disconnect().catch(() => undefined);
       }
-    } finally {
-      producer = undefined;
-      await activeProducer.disconnect().catch(() => undefined);
     }
   };
 

@@ -30,4 +30,16 @@ export const outboxMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // A stable, per-database id for the relay's Kafka transactional id: every instance on one
+    // database shares it, so a new leader fences a previous one (a "zombie") at the broker.
+    id: 'runtime/0002_outbox_relay_identity',
+    sql: `
+      CREATE TABLE outbox_relay_identity (
+        singleton BOOLEAN PRIMARY KEY DEFAULT true CHECK (singleton),
+        relay_id TEXT NOT NULL
+      );
+      INSERT INTO outbox_relay_identity (relay_id) VALUES (gen_random_uuid()::text);
+    `,
+  },
 ];

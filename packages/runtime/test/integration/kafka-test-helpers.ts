@@ -75,6 +75,15 @@ export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]
   await consumer.subscribe({ topic, fromBeginning: true });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}`)), 60_000);
+    // Batch events also cover transaction markers, which never reach eachMessage.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = remaining.get(payload.partition);
+      if (end !== undefined && BigInt(payload.lastOffset) >= end - 1n) remaining.delete(payload.partition);
+      if (remaining.size === 0) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
     void consumer.run({
       eachMessage: async ({ partition, message }) => {
         const headers: Record<string, string> = {};
@@ -89,12 +98,6 @@ export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]
           value: message.value?.toString() ?? null,
           headers,
         });
-        const end = remaining.get(partition);
-        if (end !== undefined && BigInt(message.offset) >= end - 1n) remaining.delete(partition);
-        if (remaining.size === 0) {
-          clearTimeout(timer);
-          resolve();
-        }
       },
     });
   });

@@ -141,6 +141,31 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     expect(seen.sort()).toEqual([...eventIds, ...moreIds].sort());
   });
 
+  it('fences a stale relay of the same database: its open transaction can no longer commit', async () => {
+    const { kafka, store, topic } = await setUp(engine);
+    const identity = await store.query<{ relay_id: string }>('SELECT relay_id FROM outbox_relay_identity');
+    const zombie = kafka.producer({
+      transactionalId: `outbox-relay-${identity.rows[0]?.relay_id}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await zombie.connect();
+    cleanups.push(() => zombie.disconnect());
+    const zombieTransaction = await zombie.transaction();
+    await zombieTransaction.send({
+      topic,
+      messages: [{ key: 'zombie', value: '{}', headers: { 'x-event-id': 'zombie' } }],
+    });
+
+    const eventIds = await enqueue(store, topic, 3);
+    const relay = relayOf(store, kafka);
+    await relay.start();
+    await waitFor(async () => (await relay.lag()).pending === 0, 60_000, 'relay drained');
+    await expect(zombieTransaction.commit()).rejects.toThrow();
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
+  });
+
   it('keeps rows pending while Kafka is unreachable and publishes each once when it returns', async () => {
     const { kafka, store, topic } = await setUp(engine);
     let networkUp = false;

@@ -37,6 +37,7 @@ describe.each(engines)('store on %s', (engine) => {
     const store = await open();
     expect(await migrate(store, appMigrations)).toEqual([
       'runtime/0001_outbox',
+      'runtime/0002_outbox_relay_identity',
       'app/0001_things',
       'app/0002_counter',
     ]);
@@ -141,6 +142,11 @@ describe.skipIf(!engines.includes('postgres'))('store on postgres, two instances
     const stores = await Promise.all([database.open(), database.open(), database.open()]);
     for (const store of stores) cleanups.push(() => store.close());
     const applied = await Promise.all(stores.map((store) => migrate(store, appMigrations)));
-    expect(applied.flat().sort()).toEqual(['app/0001_things', 'app/0002_counter', 'runtime/0001_outbox']);
+    expect(applied.flat().sort()).toEqual([
+      'app/0001_things',
+      'app/0002_counter',
+      'runtime/0001_outbox',
+      'runtime/0002_outbox_relay_identity',
+    ]);
   });
 });
