@@ -49,6 +49,7 @@ describe.each(engines)('store on %s', (engine) => {
       'app/0001_things',
       'app/0002_counter',
       'runtime/0001_outbox',
+      'runtime/0002_outbox_relay_identity',
     ]);
   });
 
