@@ -17,8 +17,10 @@ import { ensureBroker } from './ensure-broker.ts';
 import { createBenchTopics, deleteBenchTopics } from './kafka-topics.ts';
 import { createPipelineDriver, type PipelineDriver } from './pipeline/pipeline-driver.ts';
 import { type PipelineSystem, type PublishMode, startPipelineSystem } from './pipeline/pipeline-system.ts';
+import { type PostgresStatistics, readPostgresStatistics } from './postgres-statistics.ts';
 import { startRawLoop } from './raw-loop/raw-loop.ts';
 import { computeRatios } from './report/compute-ratios.ts';
+import { formatPostgresStatistics } from './report/format-postgres-statistics.ts';
 import {
   formatCpuTable,
   formatHttpTable,
@@ -151,6 +153,13 @@ try {
   }
 
   const outcome = await runRounds(systems, settings, deadline, log);
+  let postgresStatistics: PostgresStatistics | undefined;
+  if (postgres) {
+    postgresStatistics = await readPostgresStatistics(postgres.databaseUrl).catch((error: unknown) => {
+      notes.push(`PostgreSQL statistics not read: ${String(error)}`);
+      return undefined;
+    });
+  }
   const ratios = computeRatios(outcome.rounds, directNote);
   if (outcome.skipped.length > 0) notes.push(`skipped by the time budget: ${outcome.skipped.join('; ')}`);
 
@@ -172,6 +181,7 @@ try {
     kernel: release(),
   };
   const document = {
+    ...(postgresStatistics ? { postgresStatistics } : {}),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine,
@@ -204,6 +214,13 @@ try {
     '',
     'CPU per process in saturation phases:',
     formatCpuTable(outcome.rounds),
+    ...(postgresStatistics
+      ? [
+          '',
+          'PostgreSQL work over the whole run (every phase, warm-ups included):',
+          formatPostgresStatistics(postgresStatistics),
+        ]
+      : []),
     ...(notes.length > 0 ? ['', 'Notes:', ...notes.map((note) => `- ${note}`)] : []),
     '',
     `Results: ${written.json} (also ${written.latestJson}), chart: ${written.svg} (also ${written.latestSvg})`,
