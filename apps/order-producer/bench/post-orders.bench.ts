@@ -42,6 +42,34 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number): Prom
   return false;
 }
 
+/** Reads the topic to its end: records and distinct keys (a duplicate would make them differ). */
+async function countPublished(): Promise<{ records: number; distinctKeys: number }> {
+  const ends = new Map(
+    (await admin.fetchTopicOffsets(topic)).map((entry) => [entry.partition, BigInt(entry.high)]),
+  );
+  for (const [partition, end] of ends) if (end === 0n) ends.delete(partition);
+  const keys = new Set<string>();
+  let records = 0;
+  const consumer = kafka.consumer({ groupId: `bench-count-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve) => {
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = ends.get(payload.partition);
+      if (end !== undefined && BigInt(payload.lastOffset) >= end - 1n) ends.delete(payload.partition);
+      if (ends.size === 0) resolve();
+    });
+    void consumer.run({
+      eachMessage: async ({ message }) => {
+        records += 1;
+        keys.add(message.key?.toString() ?? '');
+      },
+    });
+  });
+  await consumer.disconnect();
+  return { records, distinctKeys: keys.size };
+}
+
 async function pendingOutbox(baseUrl: string): Promise<number> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
   const line = text.split('\n').find((entry) => entry.startsWith('outbox_pending_messages'));
@@ -100,8 +128,7 @@ try {
   });
   const drainStarted = Date.now();
   const drained = await until(async () => (await pendingOutbox(baseUrl)) === 0, 120_000);
-  const offsets = await admin.fetchTopicOffsets(topic);
-  const published = offsets.reduce((total, entry) => total + Number(entry.high), 0);
+  const published = await countPublished();
   const figures = {
     store: databaseUrl === undefined ? 'pglite' : 'postgres',
     seconds,
@@ -117,7 +144,8 @@ try {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    publishedRecords: published,
+    publishedRecords: published.records,
+    publishedDistinctOrderIds: published.distinctKeys,
     relayCaughtUpWithinMs: drained ? Date.now() - drainStarted : null,
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

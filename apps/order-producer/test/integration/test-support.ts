@@ -108,6 +108,15 @@ export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}`)), 60_000);
+      // Batch events also cover transaction markers, which never reach eachMessage.
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const end = remaining.get(payload.partition);
+        if (end !== undefined && BigInt(payload.lastOffset) >= end - 1n) remaining.delete(payload.partition);
+        if (remaining.size === 0) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
           const headers: Record<string, string> = {};
@@ -122,12 +131,6 @@ export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]
             value: message.value?.toString() ?? null,
             headers,
           });
-          const end = remaining.get(partition);
-          if (end !== undefined && BigInt(message.offset) >= end - 1n) remaining.delete(partition);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
         },
       });
     });
@@ -137,8 +140,11 @@ export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]
   return records;
 }
 
-/** Counts records in `topic` without reading them (sum of partition end - start). */
-export async function countRecords(kafka: Kafka, topic: string): Promise<number> {
+/**
+ * Counts offsets used in `topic` without reading it (sum of partition end - start): records plus
+ * transaction markers, so it is an upper bound of the records, and 0 only for an empty topic.
+ */
+export async function countOffsets(kafka: Kafka, topic: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(topic);

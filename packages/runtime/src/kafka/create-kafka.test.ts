@@ -65,6 +65,30 @@ describe('kafkajs log bridge', () => {
     expect(lines[0]).toMatchObject({ component: 'kafkajs', namespace: 'Producer', broker: 'localhost:9092' });
   });
 
+  it('reports retried failures and raw error responses as warnings, not errors', () => {
+    const { lines, logger } = captureLogger();
+    const log = createKafkaLogCreator(logger)(logLevel.DEBUG);
+    log({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'Response AddPartitionsToTxn(key: 24, version: 1)' },
+    });
+    log({
+      namespace: 'Producer',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'Failed to send messages', retryCount: 0 },
+    });
+    log({
+      namespace: 'Producer',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'fatal' },
+    });
+    expect(lines.map((line) => line.level)).toEqual(['warn', 'warn', 'error']);
+  });
+
   it('asks kafkajs only for what pino would print', () => {
     expect(kafkaLogLevelFor(captureLogger('warn').logger)).toBe(logLevel.WARN);
     expect(kafkaLogLevelFor(captureLogger('info').logger)).toBe(logLevel.INFO);

@@ -10,13 +10,22 @@ export function kafkaLogLevelFor(logger: Logger): logLevel {
   return logLevel.NOTHING;
 }
 
-/** Routes kafkajs log entries into pino at the matching level, with kafkajs' fields as data. */
+/**
+ * Routes kafkajs log entries into pino at the matching level, with kafkajs' fields as data.
+ * Two kinds of kafkajs ERROR entries become warnings: a connection's report of an error response
+ * (the client above decides whether it is fatal and logs again if so), and a failure kafkajs is
+ * about to retry (it carries `retryCount`) -- e.g. CONCURRENT_TRANSACTIONS right after a commit.
+ */
 export function createKafkaLogCreator(logger: Logger): logCreator {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return () => (entry: LogEntry) => {
     const { message, timestamp: _timestamp, ...fields } = entry.log;
     const data = { ...fields, namespace: entry.namespace };
-    switch (entry.level) {
+    const retried =
+      (entry.namespace === 'Connection' && message.startsWith('Response ')) ||
+      typeof fields.retryCount === 'number';
+    const level = entry.level === logLevel.ERROR && retried ? logLevel.WARN : entry.level;
+    switch (level) {
       case logLevel.ERROR:
         kafkaLogger.error(data, message);
         break;
