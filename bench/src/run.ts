@@ -172,7 +172,7 @@ try {
   );
   const svg = renderLatencyChart(
     chartPoints,
-    `End-to-end latency vs offered load (3 topic hops), ${startedAt.toISOString().slice(0, 10)}`,
+    `End-to-end latency vs offered load (3 topic hops, apps on ${settings.store === 'postgres' ? 'PostgreSQL' : 'PGlite'}), ${startedAt.toISOString().slice(0, 10)}`,
   );
   const machine = {
     cpus: cpus().length,
