@@ -1,6 +1,6 @@
-import { createConnection } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrderProducer } from '../../src/create-order-producer.ts';
+import { NetworkSwitch } from './network-switch.ts';
 import {
   createOrdersTopic,
   engines,
@@ -22,8 +22,8 @@ afterEach(async () => {
 
 /*
  * The local broker is shared with other test runs, so "Kafka stopped" is simulated inside this
- * process: the app's kafkajs sockets go through a switch that refuses every connection while Kafka
- * is "down" (exactly what a stopped broker looks like to a client: connection refused).
+ * process: the app's kafkajs sockets go through a switch that cuts open connections and refuses new
+ * ones while Kafka is "down" (what a client sees of a stopped broker).
  */
 describe.each(engines)('order-producer on %s while Kafka is unreachable', (engine) => {
   it('accepts orders, keeps them pending, and publishes each exactly once when Kafka returns', async () => {
@@ -32,17 +32,11 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
     cleanups.push(remove);
     const database = freshDatabase(engine);
     cleanups.push(database.drop);
-    let kafkaUp = false;
+    const network = new NetworkSwitch(false);
     const producer = await createOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
       logger,
-      {
-        kafka: {
-          connectionTimeoutMs: 500,
-          socketFactory: ({ host, port, onConnect }) =>
-            createConnection({ host, port: kafkaUp ? port : 1 }, onConnect),
-        },
-      },
+      { kafka: { connectionTimeoutMs: 500, socketFactory: network.socketFactory } },
     );
     cleanups.push(() => producer.close());
 
@@ -59,12 +53,41 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
     const unpublished = await producer.app.inject({ method: 'GET', url: `/orders/${bodies[0]?.order_id}` });
     expect(unpublished.json().published).toBe(false);
 
-    kafkaUp = true;
+    network.up();
     await waitFor(
       async () => (await producer.relay.lag()).pending === 0,
       120_000,
       'published after Kafka returned',
     );
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());
+  });
+
+  it('publishes each order exactly once when Kafka goes away in the middle of a stream of orders', async () => {
+    const kafka = testKafka(logger);
+    const { topic, remove } = await createOrdersTopic(kafka);
+    cleanups.push(remove);
+    const database = freshDatabase(engine);
+    cleanups.push(database.drop);
+    const network = new NetworkSwitch(true);
+    const producer = await createOrderProducer(
+      testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic, OUTBOX_BATCH_SIZE: '10' }),
+      logger,
+      { kafka: { connectionTimeoutMs: 500, socketFactory: network.socketFactory } },
+    );
+    cleanups.push(() => producer.close());
+
+    const bodies = Array.from({ length: 120 }, () => orderBody());
+    for (const [index, body] of bodies.entries()) {
+      // Cut the network twice while orders keep arriving and the relay is publishing.
+      if (index === 30 || index === 80) network.down();
+      if (index === 55 || index === 100) network.up();
+      const response = await producer.app.inject({ method: 'POST', url: '/orders', payload: body });
+      expect(response.statusCode).toBe(201);
+    }
+    network.up();
+    await waitFor(async () => (await producer.relay.lag()).pending === 0, 120_000, 'everything published');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     const records = await readAll(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());
   });

@@ -65,7 +65,7 @@ describe('kafkajs log bridge', () => {
     expect(lines[0]).toMatchObject({ component: 'kafkajs', namespace: 'Producer', broker: 'localhost:9092' });
   });
 
-  it('reports retried failures and raw error responses as warnings, not errors', () => {
+  it('reports retried failures and connection-level errors as warnings, not errors', () => {
     const { lines, logger } = captureLogger();
     const log = createKafkaLogCreator(logger)(logLevel.DEBUG);
     log({
@@ -73,6 +73,12 @@ describe('kafkajs log bridge', () => {
       level: logLevel.ERROR,
       label: 'ERROR',
       log: { timestamp: 'now', message: 'Response AddPartitionsToTxn(key: 24, version: 1)' },
+    });
+    log({
+      namespace: 'Connection',
+      level: logLevel.ERROR,
+      label: 'ERROR',
+      log: { timestamp: 'now', message: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092' },
     });
     log({
       namespace: 'Producer',
@@ -86,7 +92,7 @@ describe('kafkajs log bridge', () => {
       label: 'ERROR',
       log: { timestamp: 'now', message: 'fatal' },
     });
-    expect(lines.map((line) => line.level)).toEqual(['warn', 'warn', 'error']);
+    expect(lines.map((line) => line.level)).toEqual(['warn', 'warn', 'warn', 'error']);
   });
 
   it('asks kafkajs only for what pino would print', () => {

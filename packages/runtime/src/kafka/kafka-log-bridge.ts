@@ -12,9 +12,11 @@ export function kafkaLogLevelFor(logger: Logger): logLevel {
 
 /**
  * Routes kafkajs log entries into pino at the matching level, with kafkajs' fields as data.
- * Two kinds of kafkajs ERROR entries become warnings: a connection's report of an error response
- * (the client above decides whether it is fatal and logs again if so), and a failure kafkajs is
- * about to retry (it carries `retryCount`) -- e.g. CONCURRENT_TRANSACTIONS right after a commit.
+ * Two kinds of kafkajs ERROR entries become warnings: anything from the `Connection` layer (a
+ * refused or reset socket, an error response -- the producer, consumer or relay above decides
+ * whether it is fatal and reports it), and a failure kafkajs is about to retry (it carries
+ * `retryCount`), e.g. CONCURRENT_TRANSACTIONS right after a commit. Otherwise every reconnect
+ * attempt during an outage would log an error.
  */
 export function createKafkaLogCreator(logger: Logger): logCreator {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
