@@ -23,9 +23,7 @@ export function createKafkaLogCreator(logger: Logger): logCreator {
   return () => (entry: LogEntry) => {
     const { message, timestamp: _timestamp, ...fields } = entry.log;
     const data = { ...fields, namespace: entry.namespace };
-    const retried =
-      (entry.namespace === 'Connection' && message.startsWith('Response ')) ||
-      typeof fields.retryCount === 'number';
+    const retried = entry.namespace === 'Connection' || typeof fields.retryCount === 'number';
     const level = entry.level === logLevel.ERROR && retried ? logLevel.WARN : entry.level;
     switch (level) {
       case logLevel.ERROR:
