@@ -20,13 +20,7 @@ import { type PipelineSystem, type PublishMode, startPipelineSystem } from './pi
 import { type PostgresStatistics, readPostgresStatistics } from './postgres-statistics.ts';
 import { startRawLoop } from './raw-loop/raw-loop.ts';
 import { computeRatios } from './report/compute-ratios.ts';
-import { formatPostgresStatistics } from './report/format-postgres-statistics.ts';
-import {
-  formatCpuTable,
-  formatHttpTable,
-  formatPhaseTable,
-  formatRatioTable,
-} from './report/format-report.ts';
+import { formatRunSummary } from './report/format-run-summary.ts';
 import { renderLatencyChart } from './report/latency-chart.ts';
 import { writeResults } from './results-writer.ts';
 import { type BenchSystems, runRounds } from './run-rounds.ts';
@@ -199,33 +193,18 @@ try {
     svg,
   );
 
-  const output = [
-    `Order Service benchmark, ${startedAt.toISOString()} (${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}); ` +
-      `apps on ${settings.store === 'postgres' ? 'PostgreSQL (its own server; its CPU counted with the apps)' : 'embedded PGlite'}`,
-    '',
-    'Ratios (ours / baseline, median over rounds, measured side by side):',
-    formatRatioTable(ratios),
-    '',
-    'Phases (latency from intended send time, open loop where an offered load is given):',
-    formatPhaseTable(outcome.rounds),
-    '',
-    'HTTP (autocannon, closed loop, same settings for both):',
-    formatHttpTable(outcome.rounds),
-    '',
-    'CPU per process in saturation phases:',
-    formatCpuTable(outcome.rounds),
-    ...(postgresStatistics
-      ? [
-          '',
-          'PostgreSQL work over the whole run (every phase, warm-ups included):',
-          formatPostgresStatistics(postgresStatistics),
-        ]
-      : []),
-    ...(notes.length > 0 ? ['', 'Notes:', ...notes.map((note) => `- ${note}`)] : []),
-    '',
-    `Results: ${written.json} (also ${written.latestJson}), chart: ${written.svg} (also ${written.latestSvg})`,
-  ];
-  console.log(output.join('\n'));
+  console.log(
+    formatRunSummary({
+      header:
+        `Order Service benchmark, ${startedAt.toISOString()} (${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}); ` +
+        `apps on ${settings.store === 'postgres' ? 'PostgreSQL (its own server; its CPU counted with the apps)' : 'embedded PGlite'}`,
+      ratios,
+      rounds: outcome.rounds,
+      ...(postgresStatistics ? { postgresStatistics } : {}),
+      notes,
+      filesLine: `Results: ${written.json} (also ${written.latestJson}), chart: ${written.svg} (also ${written.latestSvg})`,
+    }),
+  );
 } catch (error) {
   exitCode = 1;
   console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
