@@ -24,9 +24,10 @@ afterEach(async () => {
 function runCli(
   args: string[],
   env: Record<string, string>,
+  stdin?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [cliScript, ...args],
       { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, timeout: 120_000 },
@@ -35,6 +36,7 @@ function runCli(
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -90,5 +92,23 @@ describe('order-producer send', () => {
     const again = await runCli(['send', file], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 0, duplicates: 3 });
     expect(await readAll(kafka, topic)).toHaveLength(2);
+  });
+
+  it('reads one pretty-printed order from stdin and, with --no-publish, only stores it', async () => {
+    const database = freshDatabase('pglite');
+    cleanups.push(database.drop);
+    const body = orderBody();
+    const result = await runCli(
+      ['send', '-', '--no-publish'],
+      { ...database.env, KAFKA_BROKERS: brokers },
+      JSON.stringify(body, null, 2),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      accepted: 1,
+      duplicates: 0,
+      rejected: 0,
+      unpublished: 1,
+    });
   });
 });
