@@ -11,4 +11,4 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
 fi
 . scripts/bootstrap.sh
 pnpm turbo run build --output-logs=errors-only
-exec node tools/run-system/src/start.ts "$@"
+exec node --disable-warning=TimeoutNegativeWarning tools/run-system/src/start.ts "$@"
