@@ -42,3 +42,4 @@ export { type Migration, migrate } from './store/migrate.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';
 export type { Queryable, QueryResult, Store, StoreSession, Transaction } from './store/store.ts';
 export { StoreError } from './store/store-error.ts';
+export { readTraceparent } from './trace/read-traceparent.ts';

@@ -1,9 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OrderStatus } from '@order-service/contracts';
-import { ErrorBody } from '@order-service/runtime';
+import { ErrorBody, readTraceparent } from '@order-service/runtime';
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import { type ChangeOrderStatusDeps, changeOrderStatus } from '../lifecycle/change-order-status.ts';
-import { readTraceparent } from '../read-traceparent.ts';
 import { OrderParams, StatusChangeAccepted, StatusChangeBody } from './http-schemas.ts';
 
 /** What the status-change route needs besides the lifecycle: the write guard and a change counter. */

@@ -41,6 +41,17 @@ describe('createLogger', () => {
     expect(text).not.toContain('"pw"');
   });
 
+  it("redacts any *SECRET* config key, such as an app's WEBHOOK_SECRET", () => {
+    const { lines, stream } = capture();
+    createLogger({ name: 'x', destination: stream }).info(
+      { config: { WEBHOOK_SECRET: 'hook-secret-value', PORT: 3003 } },
+      'started',
+    );
+    const text = JSON.stringify(lines[0]);
+    expect(text).not.toContain('hook-secret-value');
+    expect(lines[0]).toMatchObject({ config: { WEBHOOK_SECRET: '[redacted]', PORT: 3003 } });
+  });
+
   it('drops lines below the configured level', () => {
     const { lines, stream } = capture();
     const logger = createLogger({ name: 'x', level: 'warn', destination: stream });

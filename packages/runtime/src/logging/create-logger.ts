@@ -1,4 +1,5 @@
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 'pino';
+import { redactSecretKeys } from './redact-secret-keys.ts';
 
 /** Options of `createLogger`. */
 export interface CreateLoggerOptions {
@@ -9,7 +10,10 @@ export interface CreateLoggerOptions {
   destination?: DestinationStream;
 }
 
-/** Paths whose values never reach a log line (config objects, HTTP headers, driver errors). */
+/**
+ * Paths whose values never reach a log line (config objects, HTTP headers, driver errors); any key
+ * containing `SECRET` is censored as well (see `redactSecretKeys`).
+ */
 export const redactedPaths = [
   'password',
   '*.password',
@@ -36,7 +40,10 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     level: options.level ?? 'info',
     redact: { paths: redactedPaths, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ level: label }) },
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      log: (object: Record<string, unknown>) => redactSecretKeys(object),
+    },
   };
   return options.destination === undefined ? pino(settings) : pino(settings, options.destination);
 }
