@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import {
   type AppName,
@@ -46,7 +46,7 @@ export type TestSystem = {
   kill(name: AppName, index?: number): Promise<void>;
   /** Starts a stopped or killed instance again with the same settings and waits for /ready. */
   restart(name: AppName, index?: number): Promise<void>;
-  /** Stops every instance (SIGTERM, then SIGKILL after a grace period). */
+  /** Stops every instance (SIGTERM, then SIGKILL after a grace period) and deletes their embedded stores. */
   stop(): Promise<void>;
 };
 
@@ -125,6 +125,8 @@ export async function startTestSystem(options: TestSystemOptions): Promise<TestS
   const stop = async () => {
     await Promise.all(instances.map((instance) => instance.process.stop(20_000)));
     for (const log of logs.values()) log.end();
+    // The embedded stores are tens of megabytes each; the logs stay for reading after a failure.
+    rmSync(join(root, 'data'), { recursive: true, force: true });
   };
   try {
     await Promise.all(instances.map(ready));
