@@ -8,6 +8,7 @@ export { type Environment, loadConfig } from './config/load-config.ts';
 export { type ConsumedRecord, headersToStrings } from './consumer/consumed-record.ts';
 export { DEAD_LETTER_HEADERS } from './consumer/dead-letter-headers.ts';
 export {
+  type BatchHandlerContext,
   type ConsumerHandle,
   type DeadLetterOptions,
   type HandlerContext,

@@ -16,6 +16,14 @@ export interface HandlerContext {
   attempt: number;
 }
 
+/** What a batch handler gets besides the records. */
+export interface BatchHandlerContext {
+  /** A child logger bound to topic, partition and the batch's first and last offsets. */
+  logger: Logger;
+  /** 1 on the first attempt at this batch in this process, then 2, 3, ... on retries. */
+  attempt: number;
+}
+
 /** Where dead letters go. */
 export interface DeadLetterOptions {
   /** The dead-letter topic of a source topic. Default `<topic>.dlq`. */
@@ -34,6 +42,17 @@ export interface RunConsumerOptions {
    * committed). Throw an error with `retryable: false` for records that can never succeed.
    */
   handleRecord: (record: ConsumedRecord, context: HandlerContext) => Promise<void>;
+  /**
+   * Optional batch mode: handles records of one partition (a kafkajs batch, in chunks of at most
+   * `maxBatchRecords`) together, typically in ONE store transaction; resolve only once it committed.
+   * Offsets are resolved after it resolved. A retryable failure retries the whole chunk after a
+   * backoff (nothing committed); a non-retryable one replays the chunk through `handleRecord`, one
+   * record at a time, so only the record that cannot succeed goes to the dead-letter topic. The
+   * handler must therefore be all-or-nothing and idempotent per record (same as `handleRecord`).
+   */
+  handleBatch?: (records: readonly ConsumedRecord[], context: BatchHandlerContext) => Promise<void>;
+  /** Most records given to one `handleBatch` call. Default 500. */
+  maxBatchRecords?: number;
   deadLetter?: DeadLetterOptions;
   /** Backoff between retries of one record. Default 500 ms doubling to 30 s. */
   retryBackoff?: BackoffOptions;
@@ -57,10 +76,12 @@ export interface ConsumerHandle {
 }
 
 type Outcome = { kind: 'done' } | { kind: 'retry'; delayMs: number };
+type BatchOutcome = Outcome | { kind: 'one-by-one' };
 
 /**
- * Consumes `topics` with kafkajs `eachBatch`, one record at a time per partition. Offsets are
- * resolved only after `handleRecord` resolved. A retryable failure pauses the partition, seeks
+ * Consumes `topics` with kafkajs `eachBatch`, one record at a time per partition (or, with
+ * `handleBatch`, one chunk of records at a time). Offsets are resolved only after the handler
+ * resolved. A retryable failure pauses the partition, seeks
  * back to the failed record and resumes after an exponential backoff, committing nothing past it;
  * a non-retryable failure sends the record to the dead-letter topic with headers saying why, then
  * moves on. Handler errors never crash the process.
@@ -150,23 +171,100 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
     }
   };
 
-  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+  const processChunk = async (records: readonly ConsumedRecord[]): Promise<BatchOutcome> => {
+    const handleBatch = options.handleBatch;
+    const first = records[0];
+    const last = records[records.length - 1];
+    if (handleBatch === undefined || first === undefined || last === undefined) return { kind: 'one-by-one' };
+    const position = `${first.topic}:${first.partition}:${first.offset}:batch`;
+    const attempt = (attempts.get(position) ?? 0) + 1;
+    const batchLogger = logger.child({
+      topic: first.topic,
+      partition: first.partition,
+      firstOffset: first.offset,
+      lastOffset: last.offset,
+    });
+    try {
+      await handleBatch(records, { logger: batchLogger, attempt });
+      attempts.delete(position);
+      metrics.consumerRecordsProcessed.inc({ topic: first.topic }, records.length);
+      return { kind: 'done' };
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure.retryable && attempt < maxAttempts) {
+        attempts.set(position, attempt);
+        metrics.consumerRecordsRetried.inc({ topic: first.topic }, records.length);
+        const delayMs = backoffDelay(attempt, retryBackoff);
+        batchLogger.warn(
+          { err: error, code: failure.code, attempt, delayMs, records: records.length },
+          'batch failed, retrying',
+        );
+        return { kind: 'retry', delayMs };
+      }
+      // Some record of the chunk can never succeed: find it by handling them one at a time.
+      attempts.delete(position);
+      batchLogger.warn(
+        { code: failure.code, reason: failure.message, records: records.length },
+        'batch failed, handling its records one at a time',
+      );
+      return { kind: 'one-by-one' };
+    }
+  };
+
+  // Pauses the partition and fetches it again from `offset` after the backoff; nothing past it is resolved.
+  const retryFrom = (payload: EachBatchPayload, offset: string, delayMs: number) => {
     const { batch } = payload;
-    for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) return;
+    const resume = payload.pause();
+    consumer.seek({ topic: batch.topic, partition: batch.partition, offset });
+    const timer = setTimeout(() => {
+      resumeTimers.delete(timer);
+      resume();
+    }, delayMs);
+    resumeTimers.add(timer);
+  };
+
+  // Handles `messages` one at a time; false when it stopped (retry scheduled, or no longer running).
+  const processOneByOne = async (
+    payload: EachBatchPayload,
+    messages: EachBatchPayload['batch']['messages'],
+  ) => {
+    const { batch } = payload;
+    for (const message of messages) {
+      if (!payload.isRunning() || payload.isStale()) return false;
       const outcome = await processRecord(toConsumedRecord(batch.topic, batch.partition, message));
       if (outcome.kind === 'retry') {
-        // Fetch this partition again from the failed record, after the backoff; nothing past it is resolved.
-        const resume = payload.pause();
-        consumer.seek({ topic: batch.topic, partition: batch.partition, offset: message.offset });
-        const timer = setTimeout(() => {
-          resumeTimers.delete(timer);
-          resume();
-        }, outcome.delayMs);
-        resumeTimers.add(timer);
-        return;
+        retryFrom(payload, message.offset, outcome.delayMs);
+        return false;
       }
       payload.resolveOffset(message.offset);
+      await payload.heartbeat();
+    }
+    return true;
+  };
+
+  const maxBatchRecords = Math.max(1, options.maxBatchRecords ?? 500);
+
+  const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
+    const { batch } = payload;
+    if (options.handleBatch === undefined) {
+      await processOneByOne(payload, batch.messages);
+      return;
+    }
+    for (let start = 0; start < batch.messages.length; start += maxBatchRecords) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      const messages = batch.messages.slice(start, start + maxBatchRecords);
+      const records = messages.map((message) => toConsumedRecord(batch.topic, batch.partition, message));
+      const outcome = await processChunk(records);
+      if (outcome.kind === 'retry') {
+        retryFrom(payload, records[0]?.offset ?? batch.firstOffset() ?? '0', outcome.delayMs);
+        return;
+      }
+      if (outcome.kind === 'one-by-one') {
+        if (!(await processOneByOne(payload, messages))) return;
+        continue;
+      }
+      const last = records[records.length - 1];
+      if (last !== undefined) payload.resolveOffset(last.offset);
       await payload.heartbeat();
     }
   };

@@ -24,12 +24,24 @@ export async function enqueueOutbox(tx: Queryable, messages: readonly OutboxMess
      ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
     params,
   );
-  if (inserted.rows.length > 0) {
-    // NOTIFY is transactional: other instances hear it only if this transaction commits.
-    await tx.query(`SELECT pg_notify('outbox_wakeup_' || current_schema(), '')`);
-    if (isTransaction(tx)) tx.emitAfterCommit(OUTBOX_COMMITTED_EVENT);
-  }
+  if (inserted.rows.length > 0) await wakeRelays(tx);
   return inserted.rows.map((row) => row.event_id);
+}
+
+// Transactions that already asked for a NOTIFY: one per commit is enough (batch handlers enqueue per record).
+const notified = new WeakSet<object>();
+
+async function wakeRelays(tx: Queryable): Promise<void> {
+  if (!isTransaction(tx)) {
+    await tx.query(`SELECT pg_notify('outbox_wakeup_' || current_schema(), '')`);
+    return;
+  }
+  tx.emitAfterCommit(OUTBOX_COMMITTED_EVENT);
+  // PGlite has a single in-process session: the after-commit event above wakes its relay.
+  if (tx.storeKind === 'pglite' || notified.has(tx)) return;
+  notified.add(tx);
+  // NOTIFY is transactional: other instances hear it only if this transaction commits.
+  await tx.query(`SELECT pg_notify('outbox_wakeup_' || current_schema(), '')`);
 }
 
 function validateMessage(message: OutboxMessage): void {

@@ -75,6 +75,7 @@ export async function openPgliteStore(options: {
             query: rawQuery,
             exec: rawExec,
             emitAfterCommit: pending.emitAfterCommit,
+            storeKind: 'pglite',
           });
           await rawExec('COMMIT');
           return value;

@@ -86,7 +86,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const queryable = queryableOf(client);
         await queryable.exec('BEGIN');
         try {
-          const value = await fn({ ...queryable, emitAfterCommit: pending.emitAfterCommit });
+          const value = await fn({
+            ...queryable,
+            emitAfterCommit: pending.emitAfterCommit,
+            storeKind: 'postgres',
+          });
           await queryable.exec('COMMIT');
           return value;
         } catch (error) {

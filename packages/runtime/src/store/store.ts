@@ -19,6 +19,8 @@ export interface Queryable {
 export interface Transaction extends Queryable {
   /** Emits `event` on the store once, after this transaction commits (never if it rolls back). */
   emitAfterCommit(event: string): void;
+  /** The store this transaction runs on (PGlite has no other sessions to NOTIFY). */
+  readonly storeKind?: 'postgres' | 'pglite';
 }
 
 /** A dedicated database session, for session state: advisory locks and LISTEN. */
