@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { createTestSchema } from '@order-service/test-support';
 import type { Logger } from '../../src/logging/create-logger.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -28,16 +27,10 @@ export async function freshDatabase(
       },
     };
   }
-  const databaseUrl = process.env.TEST_DATABASE_URL as string;
-  const schema = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const { url: databaseUrl, schema, drop } = createTestSchema('t');
   return {
     schema,
     open: () => openStore({ databaseUrl, schema, logger, maxConnections: 5 }),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
+    drop,
   };
 }
