@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createKafka, createLogger, type Logger, openStore } from '@order-service/runtime';
+import { createKafka, createLogger, type Logger } from '@order-service/runtime';
+import {
+  createTestSchema,
+  createTestTopics,
+  freshPgliteDir,
+  type ReadRecord,
+  readTopicToEnd,
+  waitFor as waitUntil,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { loadOrderProducerConfig, type OrderProducerConfig } from '../../src/config.ts';
 
@@ -33,20 +38,8 @@ export function testKafka(logger: Logger): Kafka {
 export async function createOrdersTopic(
   kafka: Kafka,
 ): Promise<{ topic: string; remove: () => Promise<void> }> {
-  const topic = `orders.created.test-${randomUUID().slice(0, 12)}`;
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: [topic, `${topic}.dlq`].map((name) => ({ topic: name, numPartitions: 3 })),
-    waitForLeaders: true,
-  });
-  return {
-    topic,
-    remove: async () => {
-      await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] }).catch(() => undefined);
-      await admin.disconnect();
-    },
-  };
+  const { names, remove } = await createTestTopics(kafka, ['orders.created']);
+  return { topic: names[0] ?? '', remove };
 }
 
 /** A fresh database: a PGlite folder, or a new schema on the test PostgreSQL. */
@@ -55,21 +48,11 @@ export function freshDatabase(engine: 'pglite' | 'postgres'): {
   drop: () => Promise<void>;
 } {
   if (engine === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'order-producer-test-'));
-    return {
-      env: { DATA_DIR: dataDir },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
+    const { dataDir, remove } = freshPgliteDir('order-producer-test-');
+    return { env: { DATA_DIR: dataDir }, drop: remove };
   }
-  const schema = `op_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  return {
-    env: { DATABASE_URL: databaseUrl as string, DATABASE_SCHEMA: schema },
-    drop: async () => {
-      const store = await openStore({ databaseUrl, logger: testLogger() });
-      await store.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await store.close();
-    },
-  };
+  const { url, schema, drop } = createTestSchema('op');
+  return { env: { DATABASE_URL: url, DATABASE_SCHEMA: schema }, drop };
 }
 
 /** The app config of a test. */
@@ -82,74 +65,9 @@ export function testConfig(env: Record<string, string>): Readonly<OrderProducerC
   });
 }
 
-/** A record read back from a topic. */
-export interface ReadRecord {
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: string | null;
-  headers: Record<string, string>;
-}
-
-/** Reads every record currently in `topic`. */
-export async function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  const remaining = new Map(
-    ends.filter((entry) => entry.high !== entry.low).map((entry) => [entry.partition, BigInt(entry.high)]),
-  );
-  const records: ReadRecord[] = [];
-  if (remaining.size === 0) return records;
-  const consumer = kafka.consumer({ groupId: `test-read-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out reading ${topic}`)), 60_000);
-      // Batch events also cover transaction markers, which never reach eachMessage.
-      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-        const end = remaining.get(payload.partition);
-        if (end !== undefined && BigInt(payload.lastOffset) >= end - 1n) remaining.delete(payload.partition);
-        if (remaining.size === 0) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(message.headers ?? {})) {
-            const first = Array.isArray(value) ? value[0] : value;
-            if (first !== undefined) headers[name] = first.toString();
-          }
-          records.push({
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers,
-          });
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
-}
-
-/**
- * Counts offsets used in `topic` without reading it (sum of partition end - start): records plus
- * transaction markers, so it is an upper bound of the records, and 0 only for an empty topic.
- */
-export async function countOffsets(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic);
-  await admin.disconnect();
-  return offsets.reduce((total, entry) => total + Number(BigInt(entry.high) - BigInt(entry.low)), 0);
+/** Reads every record currently in `topic` (past transaction markers, up to its end). */
+export function readAll(kafka: Kafka, topic: string): Promise<ReadRecord[]> {
+  return readTopicToEnd(kafka, topic);
 }
 
 /** Polls until `condition` holds or the deadline passes. */
@@ -158,12 +76,7 @@ export async function waitFor(
   timeoutMs: number,
   label: string,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${label}`);
+  await waitUntil(condition, { timeoutMs, intervalMs: 150, description: label });
 }
 
 /** A valid order body with a unique id. */
@@ -177,3 +90,5 @@ export function orderBody(orderId = `order-${randomUUID()}`) {
     ],
   };
 }
+
+export { countOffsets, type ReadRecord } from '@order-service/test-support';
