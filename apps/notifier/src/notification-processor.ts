@@ -57,11 +57,18 @@ export interface NotificationProcessorOptions {
   onLiveEvent?: (event: LiveEvent) => void;
 }
 
+/** One event for {@link NotificationProcessor.receiveBatch}. */
+export type ProcessorEvent =
+  | { kind: 'order'; order: Order; payload: string }
+  | { kind: 'status'; event: PendingStatusEvent };
+
 /** Turns orders and status changes into stored, outboxed notifications. */
 export interface NotificationProcessor {
   receiveOrder(order: Order, payload: string): Promise<ProcessOutcome>;
   /** `traceparent` (W3C trace context of the status record) is carried over to the notification. */
   receiveStatusChange(event: PendingStatusEvent): Promise<ProcessOutcome>;
+  /** Handles events in order, in ONE transaction (all or none); outcomes in the same order. */
+  receiveBatch(events: readonly ProcessorEvent[]): Promise<ProcessOutcome[]>;
 }
 
 /**
@@ -73,8 +80,26 @@ export interface NotificationProcessor {
 export function createNotificationProcessor(options: NotificationProcessorOptions): NotificationProcessor {
   const { store, locale } = options;
 
-  const lockOrder = (tx: Transaction, orderId: string) =>
-    tx.query("SELECT pg_advisory_xact_lock(hashtextextended('notifier:order:' || $1, 0))", [orderId]);
+  // Order locks this transaction holds already (a batch takes all of them up front).
+  const held = new WeakMap<Transaction, Set<string>>();
+
+  const lockOrder = async (tx: Transaction, orderId: string) => {
+    if (held.get(tx)?.has(orderId)) return;
+    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('notifier:order:' || $1, 0))", [orderId]);
+  };
+
+  // Every lock in one statement, in the order of the lock keys: two batches running at once (other
+  // partitions, the other topic) then never wait on each other in a cycle (deadlock).
+  const lockOrders = async (tx: Transaction, orderIds: readonly string[]) => {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(lock_key) FROM (
+         SELECT DISTINCT hashtextextended('notifier:order:' || id, 0) AS lock_key FROM unnest($1::text[]) AS id
+         ORDER BY lock_key
+       ) AS keys`,
+      [orderIds],
+    );
+    held.set(tx, new Set(orderIds));
+  };
 
   // Stores one notification with its outbox row and deliveries; undefined for a repeat.
   const notify = async (
@@ -113,56 +138,78 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     for (const event of events) options.onLiveEvent?.(event);
   };
 
+  const orderIn = async (tx: Transaction, order: Order, payload: string): Promise<Handled> => {
+    await lockOrder(tx, order.order_id);
+    if (!(await saveOrder(tx, order, payload))) return { outcome: { kind: 'duplicate' }, events: [] };
+    let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
+    const notifications: Notification[] = [];
+    for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
+      const notification = await notify(tx, stored, pending);
+      if (notification !== undefined) notifications.push(notification);
+    }
+    stored = (await findOrder(tx, order.order_id)) ?? stored;
+    const view = toOrderView(stored, locale);
+    const events: LiveEvent[] = [
+      { type: 'order', order: view },
+      ...notifications.map((notification) => ({
+        type: 'notification' as const,
+        notification,
+        order: view,
+      })),
+    ];
+    return { outcome: { kind: 'order-stored', notifications }, events };
+  };
+
+  const statusIn = async (tx: Transaction, event: PendingStatusEvent): Promise<Handled> => {
+    const { change, statusEventId } = event;
+    // Cheap early exit for a redelivery, before taking the lock.
+    if (await hasNotification(tx, notificationId(statusEventId))) {
+      return { outcome: { kind: 'duplicate' }, events: [] };
+    }
+    await lockOrder(tx, change.order_id);
+    const stored = await findOrder(tx, change.order_id);
+    if (stored === undefined) {
+      await savePendingStatusEvent(tx, event);
+      return { outcome: { kind: 'pending' }, events: [] };
+    }
+    const notification = await notify(tx, stored, event);
+    if (notification === undefined) return { outcome: { kind: 'duplicate' }, events: [] };
+    const updated = (await findOrder(tx, change.order_id)) ?? stored;
+    const events: LiveEvent[] = [{ type: 'notification', notification, order: toOrderView(updated, locale) }];
+    return { outcome: { kind: 'notified', notifications: [notification] }, events };
+  };
+
   return {
     async receiveOrder(order, payload) {
-      const result = await store.transaction(async (tx): Promise<Handled> => {
-        await lockOrder(tx, order.order_id);
-        if (!(await saveOrder(tx, order, payload))) return { outcome: { kind: 'duplicate' }, events: [] };
-        let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
-        const notifications: Notification[] = [];
-        for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
-          const notification = await notify(tx, stored, pending);
-          if (notification !== undefined) notifications.push(notification);
-        }
-        stored = (await findOrder(tx, order.order_id)) ?? stored;
-        const view = toOrderView(stored, locale);
-        const events: LiveEvent[] = [
-          { type: 'order', order: view },
-          ...notifications.map((notification) => ({
-            type: 'notification' as const,
-            notification,
-            order: view,
-          })),
-        ];
-        return { outcome: { kind: 'order-stored', notifications }, events };
-      });
+      const result = await store.transaction((tx) => orderIn(tx, order, payload));
       publishLive(result.events);
       return result.outcome;
     },
 
     async receiveStatusChange(event) {
-      const { change, statusEventId } = event;
-      const result = await store.transaction(async (tx): Promise<Handled> => {
-        // Cheap early exit for a redelivery, before taking the lock.
-        if (await hasNotification(tx, notificationId(statusEventId))) {
-          return { outcome: { kind: 'duplicate' }, events: [] };
-        }
-        await lockOrder(tx, change.order_id);
-        const stored = await findOrder(tx, change.order_id);
-        if (stored === undefined) {
-          await savePendingStatusEvent(tx, event);
-          return { outcome: { kind: 'pending' }, events: [] };
-        }
-        const notification = await notify(tx, stored, event);
-        if (notification === undefined) return { outcome: { kind: 'duplicate' }, events: [] };
-        const updated = (await findOrder(tx, change.order_id)) ?? stored;
-        const events: LiveEvent[] = [
-          { type: 'notification', notification, order: toOrderView(updated, locale) },
-        ];
-        return { outcome: { kind: 'notified', notifications: [notification] }, events };
-      });
+      const result = await store.transaction((tx) => statusIn(tx, event));
       publishLive(result.events);
       return result.outcome;
+    },
+
+    async receiveBatch(events) {
+      const results = await store.transaction(async (tx) => {
+        await lockOrders(
+          tx,
+          events.map((item) => (item.kind === 'order' ? item.order.order_id : item.event.change.order_id)),
+        );
+        const handled: Handled[] = [];
+        for (const item of events) {
+          handled.push(
+            item.kind === 'order'
+              ? await orderIn(tx, item.order, item.payload)
+              : await statusIn(tx, item.event),
+          );
+        }
+        return handled;
+      });
+      for (const result of results) publishLive(result.events);
+      return results.map((result) => result.outcome);
     },
   };
 }

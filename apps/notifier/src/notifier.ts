@@ -22,11 +22,15 @@ import { createChannels } from './create-channels.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
 import { loadLiveSnapshot } from './load-live-snapshot.ts';
 import type { LineSink } from './log-channel.ts';
-import { createNotificationProcessor, DELIVERIES_CREATED_EVENT } from './notification-processor.ts';
+import {
+  createNotificationProcessor,
+  DELIVERIES_CREATED_EVENT,
+  type ProcessOutcome,
+} from './notification-processor.ts';
 import { createNotifierMetrics } from './notifier-metrics.ts';
 import { notifierMigrations } from './notifier-migrations.ts';
 import { countPendingStatusEvents } from './pending-status-repository.ts';
-import { createRecordHandler } from './record-handler.ts';
+import { createBatchHandler, createRecordHandler } from './record-handler.ts';
 import { createSseHub, type SseHub } from './sse-hub.ts';
 
 /** What the notifier is built from; main.ts passes process.stdout and the global fetch. */
@@ -109,10 +113,18 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
       else hub.broadcast('notification', { notification: event.notification, order: event.order });
     },
   });
-  const handle = createRecordHandler(processor, {
-    ordersCreated: config.TOPIC_ORDERS_CREATED,
-    ordersStatus: config.TOPIC_ORDERS_STATUS,
-  });
+  const topics = { ordersCreated: config.TOPIC_ORDERS_CREATED, ordersStatus: config.TOPIC_ORDERS_STATUS };
+  const handle = createRecordHandler(processor, topics);
+  const handleMany = createBatchHandler(processor, topics);
+  // Counted once the transaction committed.
+  const countOutcome = (topic: string, outcome: ProcessOutcome) => {
+    if (topic === config.TOPIC_ORDERS_STATUS) notifierMetrics.statusEvents.inc({ outcome: outcome.kind });
+    if (outcome.kind === 'notified' || outcome.kind === 'order-stored') {
+      for (const notification of outcome.notifications) {
+        notifierMetrics.notificationsCreated.inc({ status: notification.status });
+      }
+    }
+  };
 
   const relay = createOutboxRelay({
     store,
@@ -165,15 +177,17 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
         handleRecord: async (record, context) => {
           const outcome = await handle(record);
-          if (record.topic === config.TOPIC_ORDERS_STATUS) {
-            notifierMetrics.statusEvents.inc({ outcome: outcome.kind });
-          }
-          if (outcome.kind === 'notified' || outcome.kind === 'order-stored') {
-            for (const notification of outcome.notifications) {
-              notifierMetrics.notificationsCreated.inc({ status: notification.status });
-            }
-          }
+          countOutcome(record.topic, outcome);
           context.logger.debug({ outcome: outcome.kind }, 'record handled');
+        },
+        // Each fetched chunk of a partition in one transaction; a poison record falls back to one at a time.
+        handleBatch: async (records, context) => {
+          const outcomes = await handleMany(records);
+          for (const [index, outcome] of outcomes.entries()) {
+            const record = records[index];
+            if (record !== undefined) countOutcome(record.topic, outcome);
+          }
+          context.logger.debug({ records: records.length }, 'batch handled');
         },
       });
     },

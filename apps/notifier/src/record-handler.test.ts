@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { NotificationProcessor } from './notification-processor.ts';
 import { NotifierError } from './notifier-error.ts';
 import type { PendingStatusEvent } from './pending-status-repository.ts';
-import { createRecordHandler } from './record-handler.ts';
+import { createBatchHandler, createRecordHandler } from './record-handler.ts';
 
 const order: Order = {
   order_id: '12345',
@@ -15,7 +15,11 @@ const order: Order = {
 };
 
 function recordingProcessor() {
-  const calls: { orders: [Order, string][]; changes: PendingStatusEvent[] } = { orders: [], changes: [] };
+  const calls: { orders: [Order, string][]; changes: PendingStatusEvent[]; batches: number } = {
+    orders: [],
+    changes: [],
+    batches: 0,
+  };
   const processor: NotificationProcessor = {
     async receiveOrder(received, payload) {
       calls.orders.push([received, payload]);
@@ -24,6 +28,16 @@ function recordingProcessor() {
     async receiveStatusChange(event) {
       calls.changes.push(event);
       return { kind: 'pending' };
+    },
+    async receiveBatch(events) {
+      calls.batches += 1;
+      return Promise.all(
+        events.map((event) =>
+          event.kind === 'order'
+            ? this.receiveOrder(event.order, event.payload)
+            : this.receiveStatusChange(event.event),
+        ),
+      );
     },
   };
   return { processor, calls };
@@ -92,5 +106,37 @@ describe('record handler', () => {
     const { processor } = recordingProcessor();
     const error = await rejection(createRecordHandler(processor, topics)({ topic: 'other', value: '{}' }));
     expect(error.code).toBe('NOTIFIER_RECORD_UNKNOWN_TOPIC');
+  });
+
+  it('hands a batch of both topics to the processor in one call, in record order', async () => {
+    const { processor, calls } = recordingProcessor();
+    const change = { order_id: '12345', status: 'SHIPPED', updated_at: '2024-02-21T10:00:00Z' };
+    const outcomes = await createBatchHandler(
+      processor,
+      topics,
+    )([
+      { topic: 't.status', value: JSON.stringify(change) },
+      { topic: 't.created', value: encodeOrder(order) },
+    ]);
+    expect(calls.batches).toBe(1);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['pending', 'order-stored']);
+    expect(calls.changes[0]?.change.status).toBe('SHIPPED');
+    expect(calls.orders[0]?.[0].order_id).toBe('12345');
+  });
+
+  it('refuses a whole batch, not retryably, when one record breaks the contract, before storing any', async () => {
+    const { processor, calls } = recordingProcessor();
+    const error = await rejection(
+      createBatchHandler(
+        processor,
+        topics,
+      )([
+        { topic: 't.created', value: encodeOrder(order) },
+        { topic: 't.created', value: '{nope' },
+      ]),
+    );
+    expect(error).toMatchObject({ code: 'NOTIFIER_RECORD_UNDECODABLE', retryable: false });
+    expect(calls.batches).toBe(0);
+    expect(calls.orders).toEqual([]);
   });
 });
