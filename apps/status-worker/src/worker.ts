@@ -12,7 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { StatusWorkerConfig } from './config.ts';
-import { createOrderRecordHandler } from './intake/handle-order-record.ts';
+import { createOrderBatchHandler, createOrderRecordHandler } from './intake/handle-order-record.ts';
 import { keepConsumerStarted } from './keep-consumer-started.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
@@ -48,6 +48,13 @@ export async function startStatusWorker(
   const kafka = createKafka(config, logger);
   const now = () => new Date();
 
+  const intake = {
+    store,
+    statusTopic: config.TOPIC_ORDERS_STATUS,
+    now,
+    metrics: statusWorkerMetrics,
+    logger: logger.child({ component: 'intake' }),
+  };
   const relay = createOutboxRelay({ store, kafka, logger, metrics, clientId: config.KAFKA_CLIENT_ID });
   await relay.start();
   const consumer = keepConsumerStarted(
@@ -60,13 +67,9 @@ export async function startStatusWorker(
         partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENCY,
         logger,
         metrics,
-        handleRecord: createOrderRecordHandler({
-          store,
-          statusTopic: config.TOPIC_ORDERS_STATUS,
-          now,
-          metrics: statusWorkerMetrics,
-          logger: logger.child({ component: 'intake' }),
-        }),
+        handleRecord: createOrderRecordHandler(intake),
+        // Each fetched chunk of a partition in one transaction; a poison record falls back to one at a time.
+        handleBatch: createOrderBatchHandler(intake),
       }),
     logger,
   );

@@ -1,5 +1,5 @@
 import { checkOrderRules, type Order, type OrderStatus } from '@order-service/contracts';
-import { enqueueOutbox, type Queryable, type Store } from '@order-service/runtime';
+import { enqueueOutbox, type Queryable, type Store, type Transaction } from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
 import { buildStatusChangedMessage } from '../lifecycle/status-changed-message.ts';
 import { findOrder, insertNewOrder } from '../store/order-queries.ts';
@@ -48,53 +48,82 @@ const ACCEPTED_COMMENT = 'Accepted: the order passed every business rule and is 
  * fails with the non-retryable STATUS_WORKER_DUPLICATE_ORDER_CONFLICT (the consumer dead-letters it).
  */
 export async function receiveOrder(deps: ReceiveOrderDeps, record: ReceivedRecord): Promise<ReceiveResult> {
-  const order = decodeOrderRecord(record.value, record.location);
+  const [result] = await receiveOrders(deps, [record]);
+  if (result === undefined) throw new Error('receiveOrders returned no result for one record');
+  return result;
+}
+
+/**
+ * {@link receiveOrder} for several records in ONE transaction (the consumer's batch mode): all of
+ * them are recorded, or none. A record that cannot be decoded or conflicts fails the whole call;
+ * the consumer then replays the records one at a time so only that one is dead-lettered.
+ */
+export async function receiveOrders(
+  deps: ReceiveOrderDeps,
+  records: readonly ReceivedRecord[],
+): Promise<ReceiveResult[]> {
+  // Decoded before the transaction opens: an undecodable record fails fast without a round trip.
+  const orders = records.map((record) => decodeOrderRecord(record.value, record.location));
+  return withStoreErrors('recording received orders', () =>
+    deps.store.transaction(async (tx) => {
+      const results: ReceiveResult[] = [];
+      for (const [index, record] of records.entries()) {
+        const order = orders[index];
+        if (order !== undefined) results.push(await receiveIn(tx, deps, order, record));
+      }
+      return results;
+    }),
+  );
+}
+
+async function receiveIn(
+  tx: Transaction,
+  deps: ReceiveOrderDeps,
+  order: Order,
+  record: ReceivedRecord,
+): Promise<ReceiveResult> {
   const payload = canonicalJson(order);
   const violations = checkOrderRules(order);
   const to: OrderStatus = violations.length === 0 ? 'PROCESSING' : 'CANCELLED';
   const comment = violations.length === 0 ? ACCEPTED_COMMENT : describeCancellation(violations);
-  return withStoreErrors('recording a received order', () =>
-    deps.store.transaction(async (tx) => {
-      const at = deps.now().toISOString();
-      const message = buildStatusChangedMessage(deps.statusTopic, {
+  const at = deps.now().toISOString();
+  const message = buildStatusChangedMessage(deps.statusTopic, {
+    orderId: order.order_id,
+    status: to,
+    updatedAt: at,
+    comment,
+    traceparent: record.traceparent,
+  });
+  // Stored directly in its first real status, history included: few statements per record.
+  const inserted = await insertNewOrder(
+    tx,
+    {
+      orderId: order.order_id,
+      status: to,
+      at,
+      payload,
+      traceparent: record.traceparent,
+      source: record.location,
+      receivedAt: at,
+    },
+    [
+      {
         orderId: order.order_id,
-        status: to,
-        updatedAt: at,
-        comment,
-        traceparent: record.traceparent,
-      });
-      // Stored directly in its first real status, history included: few statements per record.
-      const inserted = await insertNewOrder(
-        tx,
-        {
-          orderId: order.order_id,
-          status: to,
-          at,
-          payload,
-          traceparent: record.traceparent,
-          source: record.location,
-          receivedAt: at,
-        },
-        [
-          {
-            orderId: order.order_id,
-            status: 'NEW',
-            at: order.created_at,
-            comment: RECEIVED_COMMENT,
-            eventId: null,
-          },
-          { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
-        ],
-      );
-      if (!inserted) return classifyRepeat(tx, order, payload, record.location);
-      await enqueueOutbox(tx, [message]);
-      return {
-        outcome: violations.length === 0 ? 'accepted' : 'cancelled',
-        orderId: order.order_id,
-        status: to,
-      };
-    }),
+        status: 'NEW',
+        at: order.created_at,
+        comment: RECEIVED_COMMENT,
+        eventId: null,
+      },
+      { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
+    ],
   );
+  if (!inserted) return classifyRepeat(tx, order, payload, record.location);
+  await enqueueOutbox(tx, [message]);
+  return {
+    outcome: violations.length === 0 ? 'accepted' : 'cancelled',
+    orderId: order.order_id,
+    status: to,
+  };
 }
 
 async function classifyRepeat(
