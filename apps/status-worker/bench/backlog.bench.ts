@@ -13,8 +13,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeOrderStatusChanged } from '@order-service/contracts';
+import { createTestDatabase } from '@order-service/test-support';
 import { makeOrder } from '../test/support/order-fixtures.ts';
-import { createTestDatabase } from '../test/support/test-database.ts';
 import {
   createTestKafka,
   createTestTopics,
@@ -33,7 +33,7 @@ const admin = kafka.admin();
 await admin.connect();
 const topics = await createTestTopics(admin, 'bench');
 const dataDir = await mkdtemp(join(tmpdir(), 'status-worker-bench-'));
-const database = STORE === 'postgres' ? await createTestDatabase() : undefined;
+const database = STORE === 'postgres' ? await createTestDatabase('status_worker') : undefined;
 const producer = kafka.producer({ idempotent: true });
 await producer.connect();
 

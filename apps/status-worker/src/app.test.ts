@@ -5,11 +5,11 @@ import {
   type OrderStatus,
 } from '@order-service/contracts';
 import { createLogger, createMetrics, type Store, storeReadiness } from '@order-service/runtime';
+import { metricValue } from '@order-service/test-support';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathBetween, REACHABLE_STATUSES } from '../test/support/lifecycle-paths.ts';
 import { openMemoryStore, readOutbox, steppingClock } from '../test/support/memory-store.ts';
-import { metricValue } from '../test/support/metric-value.ts';
 import { makeOrder } from '../test/support/order-fixtures.ts';
 import { exclusiveTargets } from '../test/support/racing-targets.ts';
 import { buildApp } from './app.ts';

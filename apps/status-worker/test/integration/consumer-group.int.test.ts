@@ -1,10 +1,9 @@
+import { createTestDatabase, metricValue, type TestDatabase } from '@order-service/test-support';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
-import { metricValue } from '../support/metric-value.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { readToEnd } from '../support/read-to-end.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {
   createTestKafka,
   createTestTopics,
@@ -35,7 +34,7 @@ beforeEach(async () => {
   producer = kafka.producer({ idempotent: true });
   await producer.connect();
   reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
-  database = await createTestDatabase();
+  database = await createTestDatabase('status_worker');
 });
 
 afterEach(async () => {
@@ -96,7 +95,7 @@ describe('three status-worker instances in one consumer group (child processes, 
     });
     for (const survivor of survivors) expect(await survivor.stop()).toBe(0);
 
-    await readToEnd(admin, reader, topics.status);
+    await readToEnd(kafka, reader, topics.status);
     const byOrder = checkStatusStream(statusRecords());
     expect(byOrder.size).toBe(orders.length);
     expect(statusRecords()).toHaveLength(orders.length);

@@ -94,7 +94,7 @@ describe('status-worker killed mid-stream (child process, PGlite)', () => {
     });
     expect(await second.stop()).toBe(0);
 
-    await readToEnd(admin, reader, topics.status);
+    await readToEnd(kafka, reader, topics.status);
     const byOrder = checkStatusStream(statusRecords());
     expect(byOrder.size).toBe(ORDERS);
     expect(statusRecords()).toHaveLength(ORDERS);

@@ -1,9 +1,9 @@
 import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
+import { metricValue } from '@order-service/test-support';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { metricValue } from '../support/metric-value.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import {
   createTestKafka,

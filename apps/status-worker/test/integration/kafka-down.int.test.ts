@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { freePort } from '@order-service/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { findFreePort } from '../support/worker-process.ts';
 
 let worker: InProcessWorker | undefined;
 
@@ -12,7 +12,7 @@ afterEach(async () => {
 describe('status-worker while Kafka is unreachable', () => {
   it('starts, stays alive and reports not ready instead of exiting, and stops promptly', async () => {
     // A port nobody listens on: every connection is refused at once.
-    const deadBroker = `127.0.0.1:${await findFreePort()}`;
+    const deadBroker = `127.0.0.1:${await freePort()}`;
     const suffix = randomUUID();
     worker = await startInProcessWorker(
       {

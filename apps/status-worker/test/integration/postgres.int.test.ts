@@ -1,13 +1,12 @@
 import { decodeOrderStatusChanged } from '@order-service/contracts';
 import { createLogger, openStore, type Store } from '@order-service/runtime';
+import { createTestDatabase, metricValue, type TestDatabase } from '@order-service/test-support';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { metricValue } from '../support/metric-value.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { exclusiveTargets } from '../support/racing-targets.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import {
   createTestKafka,
   createTestTopics,
@@ -35,7 +34,7 @@ beforeEach(async () => {
   producer = kafka.producer({ idempotent: true });
   await producer.connect();
   reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
-  database = await createTestDatabase();
+  database = await createTestDatabase('status_worker');
 });
 
 afterEach(async () => {

@@ -1,15 +1,16 @@
-import type { Admin } from 'kafkajs';
+import { readTopicToEnd } from '@order-service/test-support';
+import type { Kafka } from 'kafkajs';
 import type { TopicReader } from './topic-reader.ts';
 import { waitFor } from './wait-for.ts';
 
 /**
- * Waits until the reader has every record the topic holds now (its count equals the sum of the
- * partitions' high watermarks; plain idempotent producers leave no gaps in offsets). Only then can a
- * test say that no duplicate was published.
+ * Waits until the reader has every record the topic holds now. The relay publishes in Kafka
+ * transactions, whose markers take offsets but are never delivered, so the target is the count of
+ * records read to the high watermarks, not the offsets between them. Only then can a test say that
+ * no duplicate was published.
  */
-export async function readToEnd(admin: Admin, reader: TopicReader, topic: string): Promise<void> {
-  const offsets = await admin.fetchTopicOffsets(topic);
-  const total = offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0);
+export async function readToEnd(kafka: Kafka, reader: TopicReader, topic: string): Promise<void> {
+  const total = (await readTopicToEnd(kafka, topic)).length;
   await waitFor(
     `the reader to hold all ${total} records of ${topic}`,
     () => reader.records.filter((record) => record.topic === topic).length >= total,
