@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
-import { waitFor } from './wait-for.ts';
+import {
+  type ReadRecord,
+  readTopicsToEnd,
+  testTopicNames,
+  waitFor,
+  withDeadLetterTopics,
+} from '@order-service/test-support';
+import { Kafka, logLevel } from 'kafkajs';
+
+export type { ReadRecord } from '@order-service/test-support';
 
 const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',');
 
@@ -9,30 +17,6 @@ export interface TestTopics {
   created: string;
   status: string;
   notifications: string;
-}
-
-/** A record read back from a topic. */
-export interface ReadRecord {
-  partition: number;
-  offset: string;
-  key: string | undefined;
-  value: string | undefined;
-  headers: Record<string, string>;
-}
-
-function toReadRecord(partition: number, message: KafkaMessage): ReadRecord {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) headers[name] = first.toString();
-  }
-  return {
-    partition,
-    offset: message.offset,
-    key: message.key?.toString(),
-    value: message.value?.toString(),
-    headers,
-  };
 }
 
 /** Kafka access for one test file: topics, a producer, reading topics back, group offsets. */
@@ -58,13 +42,13 @@ export function createTestKafka() {
     /** Creates fresh topics (3 partitions, each with its .dlq) for one test. */
     async createTopics(): Promise<TestTopics> {
       await connect();
-      const suffix = randomUUID();
-      const topics = {
-        created: `test.orders.created.${suffix}`,
-        status: `test.orders.status.${suffix}`,
-        notifications: `test.orders.notifications.${suffix}`,
-      };
-      const names = Object.values(topics).flatMap((topic) => [topic, `${topic}.dlq`]);
+      const [created = '', status = '', notifications = ''] = testTopicNames([
+        'test.orders.created',
+        'test.orders.status',
+        'test.orders.notifications',
+      ]);
+      const topics = { created, status, notifications };
+      const names = withDeadLetterTopics(Object.values(topics));
       await admin.createTopics({
         waitForLeaders: true,
         topics: names.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })),
@@ -96,43 +80,13 @@ export function createTestKafka() {
 
     /** Reads topics from the start up to their current ends, with one consumer (one group join). */
     async readTopics(topics: string[]): Promise<Record<string, ReadRecord[]>> {
-      await connect();
-      const records: Record<string, ReadRecord[]> = Object.fromEntries(topics.map((topic) => [topic, []]));
-      const remaining = new Map<string, number>();
-      for (const topic of topics) {
-        for (const end of await admin.fetchTopicOffsets(topic)) {
-          if (Number(end.high) > Number(end.low))
-            remaining.set(`${topic}:${end.partition}`, Number(end.high));
-        }
-      }
-      if (remaining.size === 0) return records;
-      const wanted = new Map(remaining);
-      const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-      await consumer.connect();
-      try {
-        for (const topic of topics) await consumer.subscribe({ topic, fromBeginning: true });
-        await consumer.run({
-          eachMessage: async ({ topic, partition, message }) => {
-            const high = wanted.get(`${topic}:${partition}`);
-            if (high === undefined || Number(message.offset) >= high) return;
-            records[topic]?.push(toReadRecord(partition, message));
-            if (Number(message.offset) + 1 >= high) remaining.delete(`${topic}:${partition}`);
-          },
-        });
-        await waitFor(`reading ${topics.join(', ')} to the end`, () => remaining.size === 0, {
-          timeoutMs: 60_000,
-        });
-      } finally {
-        await consumer.disconnect();
-      }
-      return records;
+      return readTopicsToEnd(kafka, topics);
     },
 
     /** Waits until the consumer group has committed every partition of `topics` to its end. */
     async waitForGroupCaughtUp(groupId: string, topics: string[], timeoutMs = 90_000): Promise<void> {
       await connect();
       await waitFor(
-        `group ${groupId} to commit ${topics.join(', ')} to the end`,
         async () => {
           const committed = await admin.fetchOffsets({ groupId, topics });
           for (const topic of topics) {
@@ -146,7 +100,11 @@ export function createTestKafka() {
           }
           return true;
         },
-        { timeoutMs, intervalMs: 250 },
+        {
+          description: `group ${groupId} to commit ${topics.join(', ')} to the end`,
+          timeoutMs,
+          intervalMs: 250,
+        },
       );
     },
 
