@@ -2,16 +2,11 @@ import { createTestDatabase, metricValue, type TestDatabase } from '@order-servi
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { readToEnd } from '../support/read-to-end.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  produceRecords,
-  type TestTopics,
-} from '../support/test-kafka.ts';
-import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
+import type { TopicReader } from '../support/topic-reader.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
@@ -23,26 +18,22 @@ let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
 let reader: TopicReader;
+let fixture: KafkaFixture | undefined;
 let database: TestDatabase;
 const processes: WorkerProcess[] = [];
 
 beforeEach(async () => {
-  kafka = createTestKafka();
-  admin = kafka.admin();
-  await admin.connect();
-  topics = await createTestTopics(admin, 'group');
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  fixture = await openKafkaFixture('group', (topics) => [topics.status, topics.createdDlq]);
+  ({ kafka, admin, producer, topics, reader } = fixture);
   database = await createTestDatabase('status_worker');
 });
 
 afterEach(async () => {
-  await Promise.all([...processes.map((child) => child.kill()), reader?.close(), producer?.disconnect()]);
+  await Promise.all(processes.map((child) => child.kill()));
   processes.length = 0;
   await database?.drop();
-  if (topics) await deleteTestTopics(admin, topics);
-  await admin?.disconnect();
+  await fixture?.close();
+  fixture = undefined;
 });
 
 async function receivedBy(worker: WorkerProcess): Promise<number> {

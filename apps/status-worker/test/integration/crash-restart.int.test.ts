@@ -1,48 +1,38 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
+import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { readToEnd } from '../support/read-to-end.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  produceRecords,
-  type TestTopics,
-} from '../support/test-kafka.ts';
-import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
+import type { TopicReader } from '../support/topic-reader.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
 const ORDERS = 1_000;
 
 let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
 let reader: TopicReader;
+let fixture: KafkaFixture | undefined;
 let dataDir: string;
 const processes: WorkerProcess[] = [];
 
 beforeEach(async () => {
-  kafka = createTestKafka();
-  admin = kafka.admin();
-  await admin.connect();
-  topics = await createTestTopics(admin, 'crash');
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  fixture = await openKafkaFixture('crash', (topics) => [topics.status, topics.createdDlq]);
+  ({ kafka, producer, topics, reader } = fixture);
   dataDir = await mkdtemp(join(tmpdir(), 'status-worker-crash-'));
 });
 
 afterEach(async () => {
-  await Promise.all([...processes.map((child) => child.kill()), reader?.close(), producer?.disconnect()]);
+  await Promise.all(processes.map((child) => child.kill()));
   processes.length = 0;
-  if (topics) await deleteTestTopics(admin, topics);
-  await admin?.disconnect();
+  await fixture?.close();
+  fixture = undefined;
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -1,43 +1,32 @@
 import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
+import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  produceRecords,
-  type TestTopics,
-} from '../support/test-kafka.ts';
-import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
+import type { TopicReader } from '../support/topic-reader.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
-let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
 let reader: TopicReader;
+let fixture: KafkaFixture | undefined;
 let worker: InProcessWorker;
 
 beforeEach(async () => {
-  kafka = createTestKafka();
-  admin = kafka.admin();
-  await admin.connect();
-  topics = await createTestTopics(admin, 'http');
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  reader = await startTopicReader(kafka, [topics.status]);
+  fixture = await openKafkaFixture('http', (topics) => [topics.status]);
+  ({ producer, topics, reader } = fixture);
   worker = await startInProcessWorker(topics, { API_KEY: 'http-test-api-key-0123' });
 });
 
 afterEach(async () => {
-  await Promise.all([worker?.close(), reader?.close(), producer?.disconnect()]);
-  if (topics) await deleteTestTopics(admin, topics);
-  await admin?.disconnect();
+  await worker?.close();
+  await fixture?.close();
+  fixture = undefined;
 });
 
 describe('status changes over HTTP reach orders.status (Kafka, PGlite)', () => {

@@ -1,44 +1,33 @@
 import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
 import { metricValue } from '@order-service/test-support';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
+import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  produceRecords,
-  type TestTopics,
-} from '../support/test-kafka.ts';
-import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
+import type { TopicReader } from '../support/topic-reader.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
-let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
 let reader: TopicReader;
+let fixture: KafkaFixture | undefined;
 let worker: InProcessWorker;
 
 beforeEach(async () => {
-  kafka = createTestKafka();
-  admin = kafka.admin();
-  await admin.connect();
-  topics = await createTestTopics(admin, 'intake');
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  fixture = await openKafkaFixture('intake', (topics) => [topics.status, topics.createdDlq]);
+  ({ producer, topics, reader } = fixture);
   worker = await startInProcessWorker(topics);
 });
 
 afterEach(async () => {
-  await Promise.all([worker?.close(), reader?.close(), producer?.disconnect()]);
-  if (topics) await deleteTestTopics(admin, topics);
-  await admin?.disconnect();
+  await worker?.close();
+  await fixture?.close();
+  fixture = undefined;
 });
 
 const onTopic = (topic: string) => reader.records.filter((record) => record.topic === topic);

@@ -1,54 +1,38 @@
 import { decodeOrderStatusChanged } from '@order-service/contracts';
 import { createLogger, openStore, type Store } from '@order-service/runtime';
 import { createTestDatabase, metricValue, type TestDatabase } from '@order-service/test-support';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
+import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { exclusiveTargets } from '../support/racing-targets.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
-  produceRecords,
-  type TestTopics,
-} from '../support/test-kafka.ts';
-import { startTopicReader, type TopicReader } from '../support/topic-reader.ts';
+import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
+import type { TopicReader } from '../support/topic-reader.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
 let reader: TopicReader;
+let fixture: KafkaFixture | undefined;
 let database: TestDatabase;
 let workers: InProcessWorker[] = [];
 let sideStore: Store | undefined;
 
 beforeEach(async () => {
-  kafka = createTestKafka();
-  admin = kafka.admin();
-  await admin.connect();
-  topics = await createTestTopics(admin, 'pg');
-  producer = kafka.producer({ idempotent: true });
-  await producer.connect();
-  reader = await startTopicReader(kafka, [topics.status, topics.createdDlq]);
+  fixture = await openKafkaFixture('pg', (topics) => [topics.status, topics.createdDlq]);
+  ({ producer, topics, reader } = fixture);
   database = await createTestDatabase('status_worker');
 });
 
 afterEach(async () => {
-  await Promise.all([
-    ...workers.map((worker) => worker.close()),
-    reader?.close(),
-    producer?.disconnect(),
-    sideStore?.close(),
-  ]);
+  await Promise.all([...workers.map((worker) => worker.close()), sideStore?.close()]);
   workers = [];
   sideStore = undefined;
   await database?.drop();
-  if (topics) await deleteTestTopics(admin, topics);
-  await admin?.disconnect();
+  await fixture?.close();
+  fixture = undefined;
 });
 
 async function startWorker(): Promise<InProcessWorker> {
