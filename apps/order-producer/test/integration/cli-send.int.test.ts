@@ -5,11 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   brokers,
-  createOrdersTopic,
   freshDatabase,
+  openTestEnvironment,
   orderBody,
   readAll,
-  testKafka,
   testLogger,
 } from './test-support.ts';
 
@@ -42,11 +41,7 @@ function runCli(
 
 describe('order-producer send', () => {
   it('stores NDJSON orders through the same path, publishes the new ones and summarises with reasons', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase('pglite');
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment('pglite', logger, cleanups);
     const first = orderBody();
     const second = orderBody();
     const lines = [

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrderProducer, type OrderProducer } from '../../src/create-order-producer.ts';
 import {
-  createOrdersTopic,
   databaseUrl,
-  freshDatabase,
+  openTestEnvironment,
   orderBody,
   readAll,
   testConfig,
-  testKafka,
   testLogger,
   waitFor,
 } from './test-support.ts';
@@ -21,11 +19,7 @@ afterEach(async () => {
 
 describe.skipIf(databaseUrl === undefined)('two order-producer instances on one PostgreSQL', () => {
   it('turns 50 concurrent POSTs of one order_id into one 201, 49 identical 200s and exactly one record', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase('postgres');
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment('postgres', logger, cleanups);
     const config = testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic });
     const instances: OrderProducer[] = [];
     for (let index = 0; index < 2; index += 1) {

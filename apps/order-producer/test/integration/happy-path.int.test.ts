@@ -2,13 +2,11 @@ import { decodeOrder, orderCreatedEventId } from '@order-service/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOrderProducer } from '../../src/create-order-producer.ts';
 import {
-  createOrdersTopic,
   engines,
-  freshDatabase,
+  openTestEnvironment,
   orderBody,
   readAll,
   testConfig,
-  testKafka,
   testLogger,
   waitFor,
 } from './test-support.ts';
@@ -22,11 +20,7 @@ afterEach(async () => {
 
 describe.each(engines)('order-producer on %s, happy path', (engine) => {
   it('publishes an accepted order once to orders.created: decodable, keyed by order_id, with its headers', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase(engine);
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const producer = await createOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
       logger,

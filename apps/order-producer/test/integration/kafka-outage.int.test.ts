@@ -2,13 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOrderProducer } from '../../src/create-order-producer.ts';
 import { NetworkSwitch } from './network-switch.ts';
 import {
-  createOrdersTopic,
   engines,
-  freshDatabase,
+  openTestEnvironment,
   orderBody,
   readAll,
   testConfig,
-  testKafka,
   testLogger,
   waitFor,
 } from './test-support.ts';
@@ -27,11 +25,7 @@ afterEach(async () => {
  */
 describe.each(engines)('order-producer on %s while Kafka is unreachable', (engine) => {
   it('accepts orders, keeps them pending, and publishes each exactly once when Kafka returns', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase(engine);
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const network = new NetworkSwitch(false);
     const producer = await createOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
@@ -64,11 +58,7 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
   });
 
   it('publishes each order exactly once when Kafka goes away in the middle of a stream of orders', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase(engine);
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const network = new NetworkSwitch(true);
     const producer = await createOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic, OUTBOX_BATCH_SIZE: '10' }),

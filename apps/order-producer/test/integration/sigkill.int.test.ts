@@ -3,12 +3,10 @@ import { type AppProcess, startAppProcess } from './app-process.ts';
 import {
   brokers,
   countOffsets,
-  createOrdersTopic,
   engines,
-  freshDatabase,
+  openTestEnvironment,
   orderBody,
   readAll,
-  testKafka,
   testLogger,
   waitFor,
 } from './test-support.ts';
@@ -54,11 +52,7 @@ async function kill(running: AppProcess): Promise<void> {
 
 describe.each(engines)('order-producer process on %s killed with SIGKILL', (engine) => {
   it('publishes every accepted order exactly once after restarts', async () => {
-    const kafka = testKafka(logger);
-    const { topic, remove } = await createOrdersTopic(kafka);
-    cleanups.push(remove);
-    const database = freshDatabase(engine);
-    cleanups.push(database.drop);
+    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const env = {
       ...database.env,
       KAFKA_BROKERS: brokers,

@@ -55,6 +55,27 @@ export function freshDatabase(engine: 'pglite' | 'postgres'): {
   return { env: { DATABASE_URL: url, DATABASE_SCHEMA: schema }, drop };
 }
 
+/** What an order-producer test starts from: a Kafka client, its own orders topic and a fresh database. */
+export interface TestEnvironment {
+  kafka: Kafka;
+  topic: string;
+  database: ReturnType<typeof freshDatabase>;
+}
+
+/** Opens a test's environment on `engine`; what it creates is undone by the `cleanups` it pushes. */
+export async function openTestEnvironment(
+  engine: 'pglite' | 'postgres',
+  logger: Logger,
+  cleanups: (() => Promise<void>)[],
+): Promise<TestEnvironment> {
+  const kafka = testKafka(logger);
+  const { topic, remove } = await createOrdersTopic(kafka);
+  cleanups.push(remove);
+  const database = freshDatabase(engine);
+  cleanups.push(database.drop);
+  return { kafka, topic, database };
+}
+
 /** The app config of a test. */
 export function testConfig(env: Record<string, string>): Readonly<OrderProducerConfig> {
   return loadOrderProducerConfig({
