@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDemoOrder, createSeededRandom } from '@order-service/run-system/demo';
+import { waitFor } from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../support/order-client.ts';
@@ -14,7 +15,6 @@ import {
 } from '../support/test-kafka.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 import { startTopicRecorder, type TopicRecorder } from '../support/topic-recorder.ts';
-import { waitUntil } from '../support/wait-until.ts';
 
 const topics = createTestTopics('lifecycle');
 const runId = `lifecycle-${randomUUID().slice(0, 8)}`;
@@ -50,10 +50,11 @@ async function placeOrder(): Promise<string> {
 }
 
 async function waitForNotifications(orderId: string, expected: string[]): Promise<void> {
-  await waitUntil(() => statusesOn('notifications', orderId).length >= expected.length, {
+  await waitFor(() => statusesOn('notifications', orderId).length >= expected.length, {
     timeoutMs: 60_000,
-    describe: () =>
-      `notifications of ${orderId}: ${JSON.stringify(statusesOn('notifications', orderId))}, want ${JSON.stringify(expected)} (logs: ${system.logFolder})`,
+    description: `notifications of ${orderId}, want ${JSON.stringify(expected)}`,
+    describeState: () =>
+      `${JSON.stringify(statusesOn('notifications', orderId))} (logs: ${system.logFolder})`,
   });
 }
 
@@ -81,15 +82,16 @@ afterAll(async () => {
 describe('the whole system', () => {
   it('turns a posted order into PROCESSING on orders.status and a notification on the topic and the live page', async () => {
     const orderId = await placeOrder();
-    await waitUntil(() => statusesOn('status', orderId).includes('PROCESSING'), {
+    await waitFor(() => statusesOn('status', orderId).includes('PROCESSING'), {
       timeoutMs: 60_000,
-      describe: () =>
-        `PROCESSING for ${orderId} on ${topics.status}; seen ${JSON.stringify(statusesOn('status', orderId))}`,
+      description: `PROCESSING for ${orderId} on ${topics.status}`,
+      describeState: () => `seen ${JSON.stringify(statusesOn('status', orderId))}`,
     });
     await waitForNotifications(orderId, ['PROCESSING']);
-    await waitUntil(() => liveNotifications(orderId).includes('PROCESSING'), {
+    await waitFor(() => liveNotifications(orderId).includes('PROCESSING'), {
       timeoutMs: 30_000,
-      describe: () => `a live-page notification for ${orderId}; events so far: ${live.events.length}`,
+      description: `a live-page notification for ${orderId}`,
+      describeState: () => `events so far: ${live.events.length}`,
     });
     expect(statusesOn('created', orderId)).toEqual(['NEW']);
     expect(statusesOn('notifications', orderId)).toEqual(['PROCESSING']);
@@ -102,10 +104,10 @@ describe('the whole system', () => {
     await waitForNotifications(orderId, ['PROCESSING', 'SHIPPED']);
     expect((await changeStatus(orderId, 'DELIVERED')).status).toBe(202);
     await waitForNotifications(orderId, ['PROCESSING', 'SHIPPED', 'DELIVERED']);
-    await waitUntil(() => liveNotifications(orderId).includes('DELIVERED'), {
+    await waitFor(() => liveNotifications(orderId).includes('DELIVERED'), {
       timeoutMs: 30_000,
-      describe: () =>
-        `DELIVERED on the live page for ${orderId}: ${JSON.stringify(liveNotifications(orderId))}`,
+      description: `DELIVERED on the live page for ${orderId}`,
+      describeState: () => JSON.stringify(liveNotifications(orderId)),
     });
     expect(statusesOn('status', orderId)).toEqual(['PROCESSING', 'SHIPPED', 'DELIVERED']);
     expect(statusesOn('notifications', orderId)).toEqual(['PROCESSING', 'SHIPPED', 'DELIVERED']);
