@@ -1,3 +1,4 @@
+export { type Cleanup, cleanUpAfterEach } from './clean-up-after-each.ts';
 export {
   createTestDatabase,
   createTestSchema,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { cleanUpAfterEach } from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
@@ -10,11 +11,7 @@ import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kaf
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 interface Setup {
   kafka: Kafka;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { cleanUpAfterEach } from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/consumer/consumed-record.ts';
 import { type ConsumerHandle, runConsumer } from '../../src/consumer/run-consumer.ts';
 import { RuntimeError } from '../../src/errors.ts';
@@ -8,11 +9,7 @@ import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts
 import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 async function setUp(): Promise<{ kafka: Kafka; topic: string; groupId: string; metrics: Metrics }> {
   const kafka = testKafka(logger);

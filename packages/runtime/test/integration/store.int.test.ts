@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '@order-service/test-support';
+import { describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -7,11 +8,7 @@ import { testLogger } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 const appMigrations = [
   {
