@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '@order-service/test-support';
+import { describe, expect, it } from 'vitest';
 import {
   brokers,
   freshDatabase,
@@ -14,11 +15,7 @@ import {
 
 const cliScript = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 function runCli(
   args: string[],

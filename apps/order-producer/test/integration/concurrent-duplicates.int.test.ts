@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '@order-service/test-support';
+import { describe, expect, it } from 'vitest';
 import { createOrderProducer, type OrderProducer } from '../../src/create-order-producer.ts';
 import {
   databaseUrl,
@@ -11,11 +12,7 @@ import {
 } from './test-support.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 describe.skipIf(databaseUrl === undefined)('two order-producer instances on one PostgreSQL', () => {
   it('turns 50 concurrent POSTs of one order_id into one 201, 49 identical 200s and exactly one record', async () => {

@@ -1,5 +1,6 @@
 import { decodeOrder, orderCreatedEventId } from '@order-service/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '@order-service/test-support';
+import { describe, expect, it } from 'vitest';
 import { createOrderProducer } from '../../src/create-order-producer.ts';
 import {
   engines,
@@ -12,11 +13,7 @@ import {
 } from './test-support.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 describe.each(engines)('order-producer on %s, happy path', (engine) => {
   it('publishes an accepted order once to orders.created: decodable, keyed by order_id, with its headers', async () => {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '@order-service/test-support';
+import { describe, expect, it } from 'vitest';
 import { createOrderProducer } from '../../src/create-order-producer.ts';
 import { NetworkSwitch } from './network-switch.ts';
 import {
@@ -12,11 +13,7 @@ import {
 } from './test-support.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 /*
  * The local broker is shared with other test runs, so "Kafka stopped" is simulated inside this
