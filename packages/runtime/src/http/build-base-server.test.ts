@@ -13,6 +13,11 @@ const logger = createLogger({
   destination: new Writable({ write: (_c, _e, done) => done() }),
 });
 const servers: BaseServer[] = [];
+// Fastify emits each deprecation warning once per process: listening from the file's start sees it.
+const warningCodes: string[] = [];
+process.on('warning', (warning: Error & { code?: string }) =>
+  warningCodes.push(warning.code ?? warning.name),
+);
 
 function build(readinessOk = true): BaseServer {
   const app = buildBaseServer({
@@ -57,6 +62,13 @@ afterEach(async () => {
 });
 
 describe('buildBaseServer', () => {
+  it('sets no deprecated Fastify option, such as the top-level disableRequestLogging (FSTDEP023)', async () => {
+    const app = build();
+    await app.ready();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warningCodes.filter((code) => code.startsWith('FSTDEP'))).toEqual([]);
+  });
+
   it('answers /health', async () => {
     const response = await build().inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
