@@ -14,36 +14,43 @@ import {
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();
 
-describe.skipIf(databaseUrl === undefined)('two order-producer instances on one PostgreSQL', () => {
-  it('turns 50 concurrent POSTs of one order_id into one 201, 49 identical 200s and exactly one record', async () => {
-    const { kafka, topic, database } = await openTestEnvironment('postgres', logger, cleanups);
-    const config = testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic });
-    const instances: OrderProducer[] = [];
-    for (let index = 0; index < 2; index += 1) {
-      const instance = await createOrderProducer(config, logger);
-      cleanups.push(() => instance.close());
-      instances.push(instance);
-    }
-    const body = orderBody();
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, (_value, index) =>
-        (instances[index % 2] as OrderProducer).app.inject({ method: 'POST', url: '/orders', payload: body }),
-      ),
-    );
-    const statuses = responses.map((response) => response.statusCode).sort();
-    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 200)).toHaveLength(49);
-    const created = responses.find((response) => response.statusCode === 201)?.json();
-    for (const response of responses) expect(response.json()).toEqual(created);
+describe.skipIf(databaseUrl === undefined)(
+  'two order-producer instances on one PostgreSQL (skipped without TEST_DATABASE_URL)',
+  () => {
+    it('turns 50 concurrent POSTs of one order_id into one 201, 49 identical 200s and exactly one record', async () => {
+      const { kafka, topic, database } = await openTestEnvironment('postgres', logger, cleanups);
+      const config = testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic });
+      const instances: OrderProducer[] = [];
+      for (let index = 0; index < 2; index += 1) {
+        const instance = await createOrderProducer(config, logger);
+        cleanups.push(() => instance.close());
+        instances.push(instance);
+      }
+      const body = orderBody();
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, (_value, index) =>
+          (instances[index % 2] as OrderProducer).app.inject({
+            method: 'POST',
+            url: '/orders',
+            payload: body,
+          }),
+        ),
+      );
+      const statuses = responses.map((response) => response.statusCode).sort();
+      expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(49);
+      const created = responses.find((response) => response.statusCode === 201)?.json();
+      for (const response of responses) expect(response.json()).toEqual(created);
 
-    await waitFor(
-      async () => (await (instances[0] as OrderProducer).relay.lag()).pending === 0,
-      60_000,
-      'outbox drained',
-    );
-    // Give a second (wrong) publication time to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const records = await readAll(kafka, topic);
-    expect(records.map((record) => record.key)).toEqual([body.order_id]);
-  });
-});
+      await waitFor(
+        async () => (await (instances[0] as OrderProducer).relay.lag()).pending === 0,
+        60_000,
+        'outbox drained',
+      );
+      // Give a second (wrong) publication time to show up before counting.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const records = await readAll(kafka, topic);
+      expect(records.map((record) => record.key)).toEqual([body.order_id]);
+    });
+  },
+);

@@ -186,39 +186,42 @@ describe.each(engines)('outbox relay on %s', (engine) => {
   });
 });
 
-describe.skipIf(!engines.includes('postgres'))('outbox relays of two instances on one PostgreSQL', () => {
-  it('lets one relay publish at a time and hands over when it stops', async () => {
-    const { kafka, topic, openAnother, store } = await setUp('postgres');
-    const first = relayOf(store, kafka, { leaderRetryMs: 200 });
-    const second = relayOf(await openAnother(), kafka, { leaderRetryMs: 200 });
-    await first.start();
-    await waitFor(() => first.isLeader(), 30_000, 'first relay leads');
-    await second.start();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(second.isLeader()).toBe(false);
-    const before = await enqueue(store, topic, 5);
-    await waitFor(async () => (await first.lag()).pending === 0, 60_000, 'first relay drained');
-    await first.stop();
-    await waitFor(() => second.isLeader(), 30_000, 'second relay takes over');
-    const after = await enqueue(store, topic, 5);
-    await waitFor(async () => (await second.lag()).pending === 0, 60_000, 'second relay drained');
-    const records = await readAll(kafka, topic);
-    expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual(
-      [...before, ...after].sort(),
-    );
-  });
+describe.skipIf(!engines.includes('postgres'))(
+  'outbox relays of two instances on one PostgreSQL (skipped without TEST_DATABASE_URL)',
+  () => {
+    it('lets one relay publish at a time and hands over when it stops', async () => {
+      const { kafka, topic, openAnother, store } = await setUp('postgres');
+      const first = relayOf(store, kafka, { leaderRetryMs: 200 });
+      const second = relayOf(await openAnother(), kafka, { leaderRetryMs: 200 });
+      await first.start();
+      await waitFor(() => first.isLeader(), 30_000, 'first relay leads');
+      await second.start();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(second.isLeader()).toBe(false);
+      const before = await enqueue(store, topic, 5);
+      await waitFor(async () => (await first.lag()).pending === 0, 60_000, 'first relay drained');
+      await first.stop();
+      await waitFor(() => second.isLeader(), 30_000, 'second relay takes over');
+      const after = await enqueue(store, topic, 5);
+      await waitFor(async () => (await second.lag()).pending === 0, 60_000, 'second relay drained');
+      const records = await readAll(kafka, topic);
+      expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual(
+        [...before, ...after].sort(),
+      );
+    });
 
-  it('is woken by a commit in another instance through NOTIFY, not by its poll', async () => {
-    const { kafka, topic, openAnother, store } = await setUp('postgres');
-    const relay = relayOf(store, kafka, { pollIntervalMs: 120_000 });
-    await relay.start();
-    await waitFor(() => relay.isLeader(), 30_000, 'leadership');
-    const other = await openAnother();
-    await enqueue(other, topic, 1);
-    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
-    const started = Date.now();
-    await enqueue(other, topic, 1);
-    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'published after NOTIFY');
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
-});
+    it('is woken by a commit in another instance through NOTIFY, not by its poll', async () => {
+      const { kafka, topic, openAnother, store } = await setUp('postgres');
+      const relay = relayOf(store, kafka, { pollIntervalMs: 120_000 });
+      await relay.start();
+      await waitFor(() => relay.isLeader(), 30_000, 'leadership');
+      const other = await openAnother();
+      await enqueue(other, topic, 1);
+      await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
+      const started = Date.now();
+      await enqueue(other, topic, 1);
+      await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'published after NOTIFY');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  },
+);

@@ -133,18 +133,21 @@ describe.each(engines)('store on %s', (engine) => {
   });
 });
 
-describe.skipIf(!engines.includes('postgres'))('store on postgres, two instances', () => {
-  it('applies each migration once when instances migrate together', async () => {
-    const database = await freshDatabase('postgres', logger);
-    cleanups.push(database.drop);
-    const stores = await Promise.all([database.open(), database.open(), database.open()]);
-    for (const store of stores) cleanups.push(() => store.close());
-    const applied = await Promise.all(stores.map((store) => migrate(store, appMigrations)));
-    expect(applied.flat().sort()).toEqual([
-      'app/0001_things',
-      'app/0002_counter',
-      'runtime/0001_outbox',
-      'runtime/0002_outbox_relay_identity',
-    ]);
-  });
-});
+describe.skipIf(!engines.includes('postgres'))(
+  'store on postgres, two instances (skipped without TEST_DATABASE_URL)',
+  () => {
+    it('applies each migration once when instances migrate together', async () => {
+      const database = await freshDatabase('postgres', logger);
+      cleanups.push(database.drop);
+      const stores = await Promise.all([database.open(), database.open(), database.open()]);
+      for (const store of stores) cleanups.push(() => store.close());
+      const applied = await Promise.all(stores.map((store) => migrate(store, appMigrations)));
+      expect(applied.flat().sort()).toEqual([
+        'app/0001_things',
+        'app/0002_counter',
+        'runtime/0001_outbox',
+        'runtime/0002_outbox_relay_identity',
+      ]);
+    });
+  },
+);
