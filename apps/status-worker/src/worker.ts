@@ -3,6 +3,7 @@ import {
   createMetrics,
   createOutboxRelay,
   kafkaReadiness,
+  keepConsumerStarted,
   type Logger,
   migrate,
   openStore,
@@ -13,7 +14,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { StatusWorkerConfig } from './config.ts';
 import { createOrderBatchHandler, createOrderRecordHandler } from './intake/handle-order-record.ts';
-import { keepConsumerStarted } from './keep-consumer-started.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
 

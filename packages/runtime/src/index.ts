@@ -7,6 +7,7 @@ export { ConfigError, type ConfigProblem } from './config/config-error.ts';
 export { type Environment, loadConfig } from './config/load-config.ts';
 export { type ConsumedRecord, headersToStrings } from './consumer/consumed-record.ts';
 export { DEAD_LETTER_HEADERS } from './consumer/dead-letter-headers.ts';
+export { type BackgroundConsumer, keepConsumerStarted } from './consumer/keep-consumer-started.ts';
 export {
   type BatchHandlerContext,
   type ConsumerHandle,

@@ -1,6 +1,7 @@
-import { type ConsumerHandle, createLogger } from '@order-service/runtime';
 import { describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../logging/create-logger.ts';
 import { keepConsumerStarted } from './keep-consumer-started.ts';
+import type { ConsumerHandle } from './run-consumer.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 const fastBackoff = { initialMs: 1, maxMs: 2 };

@@ -1,4 +1,6 @@
-import { type BackoffOptions, backoffDelay, type ConsumerHandle, type Logger } from '@order-service/runtime';
+import type { Logger } from 'pino';
+import { type BackoffOptions, backoffDelay } from '../backoff.ts';
+import type { ConsumerHandle } from './run-consumer.ts';
 
 /** A consumer that is being started in the background, and how to stop it. */
 export interface BackgroundConsumer {
