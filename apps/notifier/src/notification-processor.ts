@@ -101,12 +101,13 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     held.set(tx, new Set(orderIds));
   };
 
-  // Stores one notification with its outbox row and deliveries; undefined for a repeat.
+  // Stores one notification with its outbox row and deliveries, and returns it with the order as
+  // it is now (no re-read needed); undefined for a repeat.
   const notify = async (
     tx: Transaction,
     stored: StoredOrder,
     { change, statusEventId, traceparent }: PendingStatusEvent,
-  ): Promise<Notification | undefined> => {
+  ): Promise<{ notification: Notification; order: StoredOrder } | undefined> => {
     const notification = buildNotification({ order: stored.order, change, statusEventId, locale });
     const body = encodeNotification(notification);
     const saved = await saveNotification(tx, {
@@ -129,9 +130,9 @@ export function createNotificationProcessor(options: NotificationProcessorOption
         eventId: notification.notification_id,
       },
     ]);
-    await advanceOrderStatus(tx, change.order_id, change.status, change.updated_at);
+    const advanced = await advanceOrderStatus(tx, change.order_id, change.status, change.updated_at);
     if (options.channels.length > 0) tx.emitAfterCommit(DELIVERIES_CREATED_EVENT);
-    return notification;
+    return { notification, order: advanced ?? stored };
   };
 
   const publishLive = (events: LiveEvent[]) => {
@@ -144,10 +145,11 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     let stored: StoredOrder = { order, status: order.status, statusUpdatedAt: order.created_at };
     const notifications: Notification[] = [];
     for (const pending of await takePendingStatusEvents(tx, order.order_id)) {
-      const notification = await notify(tx, stored, pending);
-      if (notification !== undefined) notifications.push(notification);
+      const notified = await notify(tx, stored, pending);
+      if (notified === undefined) continue;
+      notifications.push(notified.notification);
+      stored = notified.order;
     }
-    stored = (await findOrder(tx, order.order_id)) ?? stored;
     const view = toOrderView(stored, locale);
     const events: LiveEvent[] = [
       { type: 'order', order: view },
@@ -172,9 +174,9 @@ export function createNotificationProcessor(options: NotificationProcessorOption
       await savePendingStatusEvent(tx, event);
       return { outcome: { kind: 'pending' }, events: [] };
     }
-    const notification = await notify(tx, stored, event);
-    if (notification === undefined) return { outcome: { kind: 'duplicate' }, events: [] };
-    const updated = (await findOrder(tx, change.order_id)) ?? stored;
+    const notified = await notify(tx, stored, event);
+    if (notified === undefined) return { outcome: { kind: 'duplicate' }, events: [] };
+    const { notification, order: updated } = notified;
     const events: LiveEvent[] = [{ type: 'notification', notification, order: toOrderView(updated, locale) }];
     return { outcome: { kind: 'notified', notifications: [notification] }, events };
   };

@@ -17,19 +17,20 @@ export async function saveNotification(
   },
 ): Promise<boolean> {
   const { notification, body, statusEventId, channels } = options;
-  const inserted = await queryable.query(
-    `INSERT INTO notifications (notification_id, status_event_id, order_id, payload)
-     VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING`,
-    [notification.notification_id, statusEventId, notification.order_id, body],
+  // One statement: the notification and its deliveries (none when it was stored already).
+  const inserted = await queryable.query<{ inserted: number }>(
+    `WITH notification AS (
+       INSERT INTO notifications (notification_id, status_event_id, order_id, payload)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (notification_id) DO NOTHING
+       RETURNING notification_id
+     ), delivery AS (
+       INSERT INTO deliveries (notification_id, channel)
+       SELECT notification.notification_id, channel FROM notification, unnest($5::text[]) AS channel
+     )
+     SELECT count(*)::integer AS inserted FROM notification`,
+    [notification.notification_id, statusEventId, notification.order_id, body, channels],
   );
-  if (inserted.rowCount !== 1) return false;
-  for (const channel of channels) {
-    await queryable.query('INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2)', [
-      notification.notification_id,
-      channel,
-    ]);
-  }
-  return true;
+  return inserted.rows[0]?.inserted === 1;
 }
 
 /** Whether the notification with this id is stored already. */

@@ -44,19 +44,23 @@ export async function findOrder(queryable: Queryable, orderId: string): Promise<
 
 /**
  * Moves the order's shown status forward. A change older than the one shown is ignored, so a
- * late pending change completed after a newer one cannot move the page backwards.
+ * late pending change completed after a newer one cannot move the page backwards. Returns the
+ * order as updated, or undefined when nothing changed.
  */
 export async function advanceOrderStatus(
   queryable: Queryable,
   orderId: string,
   status: OrderStatus,
   updatedAt: string,
-): Promise<void> {
-  await queryable.query(
+): Promise<StoredOrder | undefined> {
+  const result = await queryable.query<OrderRow>(
     `UPDATE orders_seen SET status = $2, status_updated_at = $3
-     WHERE order_id = $1 AND status_updated_at <= $3`,
+     WHERE order_id = $1 AND status_updated_at <= $3
+     RETURNING payload, status, status_updated_at`,
     [orderId, status, updatedAt],
   );
+  const row = result.rows[0];
+  return row === undefined ? undefined : toStoredOrder(row);
 }
 
 /** The most recently changed orders, newest first. */
