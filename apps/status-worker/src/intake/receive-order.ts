@@ -1,5 +1,11 @@
 import { checkOrderRules, type Order, type OrderStatus } from '@order-service/contracts';
-import { enqueueOutbox, type Queryable, type Store, type Transaction } from '@order-service/runtime';
+import {
+  enqueueOutbox,
+  type OutboxMessage,
+  type Queryable,
+  type Store,
+  type Transaction,
+} from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
 import { buildStatusChangedMessage } from '../lifecycle/status-changed-message.ts';
 import { findOrder, insertNewOrder } from '../store/order-queries.ts';
@@ -67,10 +73,16 @@ export async function receiveOrders(
   return withStoreErrors('recording received orders', () =>
     deps.store.transaction(async (tx) => {
       const results: ReceiveResult[] = [];
+      const messages: OutboxMessage[] = [];
       for (const [index, record] of records.entries()) {
         const order = orders[index];
-        if (order !== undefined) results.push(await receiveIn(tx, deps, order, record));
+        if (order === undefined) continue;
+        const received = await receiveIn(tx, deps, order, record);
+        results.push(received.result);
+        if (received.message !== undefined) messages.push(received.message);
       }
+      // One outbox statement for the whole batch, rows in record order.
+      await enqueueOutbox(tx, messages);
       return results;
     }),
   );
@@ -81,7 +93,7 @@ async function receiveIn(
   deps: ReceiveOrderDeps,
   order: Order,
   record: ReceivedRecord,
-): Promise<ReceiveResult> {
+): Promise<{ result: ReceiveResult; message?: OutboxMessage }> {
   const payload = canonicalJson(order);
   const violations = checkOrderRules(order);
   const to: OrderStatus = violations.length === 0 ? 'PROCESSING' : 'CANCELLED';
@@ -117,13 +129,9 @@ async function receiveIn(
       { orderId: order.order_id, status: to, at, comment, eventId: message.eventId },
     ],
   );
-  if (!inserted) return classifyRepeat(tx, order, payload, record.location);
-  await enqueueOutbox(tx, [message]);
-  return {
-    outcome: violations.length === 0 ? 'accepted' : 'cancelled',
-    orderId: order.order_id,
-    status: to,
-  };
+  if (!inserted) return { result: await classifyRepeat(tx, order, payload, record.location) };
+  const outcome: ReceiveOutcome = violations.length === 0 ? 'accepted' : 'cancelled';
+  return { result: { outcome, orderId: order.order_id, status: to }, message };
 }
 
 async function classifyRepeat(
