@@ -69,6 +69,11 @@ describe('status-worker killed mid-stream (child process, PGlite)', () => {
       timeoutMs: 90_000,
       describeState: first.output,
     });
+    // The worker handles a whole fetched batch in one transaction, so the published count can catch
+    // up with the produced one in a jump: wait until the stream is ahead again before killing.
+    await waitFor('orders in flight', () => produced - statusRecords().length > 0 || produced >= ORDERS, {
+      timeoutMs: 60_000,
+    });
     const inFlight = produced - statusRecords().length;
     await first.kill();
     expect(produced, 'the kill must happen mid-stream').toBeLessThan(ORDERS);
