@@ -1,6 +1,5 @@
-import type { ConsumedRecord, Logger } from '@order-service/runtime';
+import { type ConsumedRecord, type Logger, readTraceparent } from '@order-service/runtime';
 import { StatusWorkerError } from '../errors.ts';
-import { readTraceparent } from '../read-traceparent.ts';
 import type { StatusWorkerMetrics } from '../status-worker-metrics.ts';
 import {
   type ReceivedRecord,
