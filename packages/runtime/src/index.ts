@@ -28,9 +28,11 @@ export { type CreateLoggerOptions, createLogger, type Logger } from './logging/c
 export { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 export {
   createOutboxRelay,
+  type OutboxMode,
   type OutboxRelay,
   type OutboxRelayOptions,
 } from './outbox/create-outbox-relay.ts';
+export { createDirectPublisher, type DirectPublisher } from './outbox/direct-publisher.ts';
 export { enqueueOutbox } from './outbox/enqueue-outbox.ts';
 export { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './outbox/outbox-message.ts';
 export type { OutboxLag, PendingOutboxRow } from './outbox/outbox-repository.ts';
@@ -42,6 +44,13 @@ export {
 } from './shutdown/on-shutdown.ts';
 export { type Migration, migrate } from './store/migrate.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';
-export type { Queryable, QueryResult, Store, StoreSession, Transaction } from './store/store.ts';
+export type {
+  DirectPublish,
+  Queryable,
+  QueryResult,
+  Store,
+  StoreSession,
+  Transaction,
+} from './store/store.ts';
 export { StoreError } from './store/store-error.ts';
 export { readTraceparent } from './trace/read-traceparent.ts';

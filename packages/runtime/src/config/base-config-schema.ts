@@ -52,6 +52,13 @@ export const baseConfigSchema = {
   API_KEY: Type.Optional(
     Type.String({ minLength: 16, description: 'when set, write endpoints require the x-api-key header' }),
   ),
+  OUTBOX_MODE: Type.Union([Type.Literal('outbox'), Type.Literal('direct')], {
+    default: 'outbox',
+    description:
+      'benchmarks only: outbox (default, the only mode with the no-loss guarantee) or direct ' +
+      '(no outbox rows, no relay: messages published right after the commit; a crash or a Kafka ' +
+      'error after the commit loses them)',
+  }),
   TOPIC_ORDERS_CREATED: Type.String({ default: 'orders.created', pattern: '^[A-Za-z0-9._-]{1,249}$' }),
   TOPIC_ORDERS_STATUS: Type.String({ default: 'orders.status', pattern: '^[A-Za-z0-9._-]{1,249}$' }),
   TOPIC_ORDERS_NOTIFICATIONS: Type.String({

@@ -1,4 +1,4 @@
-import { type Kafka, Partitioners, type Producer } from 'kafkajs';
+import { type Kafka, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
 
 /** A record the relay publishes. */
 export interface PublishRecord {
@@ -29,11 +29,14 @@ export interface OutboxProducer {
  * Wraps a kafkajs transactional producer (idempotent, `acks: -1`, one in-flight request,
  * Java-compatible murmur2 partitioning by key): each batch is one Kafka transaction. The stable
  * `transactionalId` makes the broker fence an older relay of the same database the moment this
- * one connects, and aborts whatever that relay left uncommitted. kafkajs stays behind this file.
+ * one connects, and aborts whatever that relay left uncommitted. Without `transactionalId` it is a
+ * plain idempotent producer (the benchmark-only direct mode). kafkajs stays behind this file.
  */
-export function createOutboxProducer(kafka: Kafka, options: { transactionalId: string }): OutboxProducer {
+export function createOutboxProducer(kafka: Kafka, options: { transactionalId?: string }): OutboxProducer {
+  // Without a transactional id (OUTBOX_MODE=direct, benchmarks only) batches are plain idempotent sends.
+  const transactional = options.transactionalId !== undefined;
   const producer: Producer = kafka.producer({
-    transactionalId: options.transactionalId,
+    ...(transactional ? { transactionalId: options.transactionalId } : {}),
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
@@ -52,18 +55,22 @@ export function createOutboxProducer(kafka: Kafka, options: { transactionalId: s
         messages.push({ key: record.key, value: record.value, headers: { ...record.headers } });
         byTopic.set(record.topic, messages);
       }
-      const transaction = await producer.transaction();
-      try {
-        const metadata = await transaction.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-        });
-        await transaction.commit();
-        return metadata.map((entry) => ({
+      const batch = {
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      };
+      const toAcks = (metadata: RecordMetadata[]): PartitionAck[] =>
+        metadata.map((entry) => ({
           topic: entry.topicName,
           partition: entry.partition,
           offset: entry.baseOffset ?? '0',
         }));
+      if (!transactional) return toAcks(await producer.sendBatch(batch));
+      const transaction = await producer.transaction();
+      try {
+        const metadata = await transaction.sendBatch(batch);
+        await transaction.commit();
+        return toAcks(metadata);
       } catch (error) {
         // Best effort: if the abort fails too, the next producer's connect aborts it at the broker.
         await transaction.abort().catch(() => undefined);

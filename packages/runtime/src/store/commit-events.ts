@@ -23,8 +23,25 @@ export class CommitEvents {
   }
 }
 
-/** Collects the events a transaction asked for, to emit them once after COMMIT. */
-export function createPendingEvents(): { events: Set<string>; emitAfterCommit: (event: string) => void } {
+/** What a transaction asked for after COMMIT: events to emit once, and tasks to await in order. */
+export interface PendingEvents {
+  events: Set<string>;
+  emitAfterCommit: (event: string) => void;
+  afterCommit: (task: () => Promise<void>) => void;
+  /** Runs the after-commit tasks one after the other; the first failure rejects. */
+  runTasks: () => Promise<void>;
+}
+
+/** Collects the events and tasks a transaction asked for, to run them after COMMIT. */
+export function createPendingEvents(): PendingEvents {
   const events = new Set<string>();
-  return { events, emitAfterCommit: (event: string) => void events.add(event) };
+  const tasks: (() => Promise<void>)[] = [];
+  return {
+    events,
+    emitAfterCommit: (event: string) => void events.add(event),
+    afterCommit: (task) => void tasks.push(task),
+    runTasks: async () => {
+      for (const task of tasks) await task();
+    },
+  };
 }

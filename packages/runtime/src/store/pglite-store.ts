@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CommitEvents, createPendingEvents } from './commit-events.ts';
 import { Mutex } from './mutex.ts';
-import type { QueryResult, Store, StoreSession, Transaction } from './store.ts';
+import type { DirectPublish, QueryResult, Store, StoreSession, Transaction } from './store.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
 /**
@@ -22,6 +22,7 @@ export async function openPgliteStore(options: {
     await database.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   const mutex = new Mutex();
   const events = new CommitEvents();
+  let directPublish: DirectPublish | undefined;
   let closed = false;
 
   const serialize = <T>(task: () => Promise<T>): Promise<T> => {
@@ -75,6 +76,8 @@ export async function openPgliteStore(options: {
             query: rawQuery,
             exec: rawExec,
             emitAfterCommit: pending.emitAfterCommit,
+            afterCommit: pending.afterCommit,
+            directPublish,
             storeKind: 'pglite',
           });
           await rawExec('COMMIT');
@@ -85,9 +88,13 @@ export async function openPgliteStore(options: {
         }
       });
       events.emit(pending.events);
+      await pending.runTasks();
       return result;
     },
     on: (event, listener) => events.on(event, listener),
+    setDirectPublish: (publish) => {
+      directPublish = publish;
+    },
     openSession: async () => session,
     ping: async () => {
       await serialize(() => rawQuery('SELECT 1'));
