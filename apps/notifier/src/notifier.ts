@@ -132,6 +132,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     logger,
     metrics,
     clientId: `${config.KAFKA_CLIENT_ID}-relay`,
+    mode: config.OUTBOX_MODE,
   });
   const app = buildApp({
     logger,

@@ -58,6 +58,7 @@ export async function createOrderProducer(
     clientId: config.KAFKA_CLIENT_ID,
     batchSize: config.OUTBOX_BATCH_SIZE,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+    mode: config.OUTBOX_MODE,
   });
   const app = await buildApp({
     store,

@@ -55,7 +55,14 @@ export async function startStatusWorker(
     metrics: statusWorkerMetrics,
     logger: logger.child({ component: 'intake' }),
   };
-  const relay = createOutboxRelay({ store, kafka, logger, metrics, clientId: config.KAFKA_CLIENT_ID });
+  const relay = createOutboxRelay({
+    store,
+    kafka,
+    logger,
+    metrics,
+    clientId: config.KAFKA_CLIENT_ID,
+    mode: config.OUTBOX_MODE,
+  });
   await relay.start();
   const consumer = keepConsumerStarted(
     () =>
