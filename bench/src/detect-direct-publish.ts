@@ -14,8 +14,9 @@ function builtFiles(folder: string): string[] {
 }
 
 /**
- * Looks for the knob's variable name in the built runtime and apps: an app ignores variables it
- * does not know, so starting it with the knob proves nothing by itself.
+ * Looks for the knob's variable name in the built runtime (which defines it) and in every built
+ * app (which passes it on to its relay): an app ignores variables it does not know, so starting
+ * it with the knob proves nothing by itself, and one app mentioning it is not enough either.
  */
 export function detectDirectPublishSupport(): DirectPublishSupport {
   const [variable] = Object.keys(DIRECT_PUBLISH_ENVIRONMENT);
@@ -25,13 +26,15 @@ export function detectDirectPublishSupport(): DirectPublishSupport {
     'apps/status-worker/dist',
     'apps/notifier/dist',
   ];
-  const found = folders
-    .flatMap((folder) => builtFiles(join(REPO_ROOT, folder)))
-    .some((file) => variable !== undefined && readFileSync(file, 'utf8').includes(variable));
-  if (found) return { supported: true };
+  const missing = folders.filter(
+    (folder) =>
+      variable === undefined ||
+      !builtFiles(join(REPO_ROOT, folder)).some((file) => readFileSync(file, 'utf8').includes(variable)),
+  );
+  if (missing.length === 0) return { supported: true };
   return {
     supported: false,
-    reason: `not measured: the built runtime and apps do not read ${variable} (wanted: ${Object.entries(
+    reason: `not measured: ${missing.join(', ')} do not read ${variable} (wanted: ${Object.entries(
       DIRECT_PUBLISH_ENVIRONMENT,
     )
       .map(([key, value]) => `${key}=${value}`)
