@@ -8,9 +8,8 @@ import {
   kafkaReadiness,
   type Logger,
   type Metrics,
-  migrate,
   type OutboxLag,
-  openStore,
+  openConfiguredStore,
   runConsumer,
   type ShutdownStep,
   type Store,
@@ -69,13 +68,7 @@ export interface Notifier {
 export async function createNotifier(options: NotifierOptions): Promise<Notifier> {
   const { config, logger } = options;
   const metrics = createMetrics('notifier');
-  const store = await openStore({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    schema: config.DATABASE_SCHEMA,
-    logger,
-  });
-  await migrate(store, notifierMigrations);
+  const store = await openConfiguredStore(config, logger, notifierMigrations);
   const notifierMetrics = createNotifierMetrics(metrics, () => countPendingStatusEvents(store));
   const kafka = createKafka(config, logger);
   const locale = config.NOTIFICATION_LOCALE;

@@ -7,8 +7,7 @@ import {
   createLogger,
   createMetrics,
   createOutboxRelay,
-  migrate,
-  openStore,
+  openConfiguredStore,
 } from '@order-service/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { parseCliArguments, usage } from './cli/parse-cli-arguments.ts';
@@ -36,14 +35,8 @@ async function run(): Promise<number> {
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     destination: process.stderr,
   });
-  const store = await openStore({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    schema: config.DATABASE_SCHEMA,
-    logger,
-  });
+  const store = await openConfiguredStore(config, logger, ordersMigrations);
   try {
-    await migrate(store, ordersMigrations);
     const relay = command.publish
       ? createOutboxRelay({
           store,

@@ -6,9 +6,8 @@ import {
   createOutboxRelay,
   kafkaReadiness,
   type Logger,
-  migrate,
   type OutboxRelay,
-  openStore,
+  openConfiguredStore,
   type Store,
   storeReadiness,
 } from '@order-service/runtime';
@@ -37,18 +36,7 @@ export async function createOrderProducer(
   options: { kafka?: CreateKafkaOptions } = {},
 ): Promise<OrderProducer> {
   const metrics = createMetrics('order-producer');
-  const store = await openStore({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    schema: config.DATABASE_SCHEMA,
-    logger,
-  });
-  try {
-    await migrate(store, ordersMigrations);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  const store = await openConfiguredStore(config, logger, ordersMigrations);
   const kafka = createKafka(config, logger, options.kafka);
   const relay = createOutboxRelay({
     store,

@@ -5,8 +5,7 @@ import {
   kafkaReadiness,
   keepConsumerStarted,
   type Logger,
-  migrate,
-  openStore,
+  openConfiguredStore,
   runConsumer,
   storeReadiness,
 } from '@order-service/runtime';
@@ -36,13 +35,7 @@ export async function startStatusWorker(
   config: Readonly<StatusWorkerConfig>,
   logger: Logger,
 ): Promise<StatusWorker> {
-  const store = await openStore({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    schema: config.DATABASE_SCHEMA,
-    logger,
-  });
-  await migrate(store, STATUS_WORKER_MIGRATIONS);
+  const store = await openConfiguredStore(config, logger, STATUS_WORKER_MIGRATIONS);
   const metrics = createMetrics('status-worker');
   const statusWorkerMetrics = createStatusWorkerMetrics(metrics.registry);
   const kafka = createKafka(config, logger);

@@ -43,6 +43,7 @@ export {
   type ShutdownStep,
 } from './shutdown/on-shutdown.ts';
 export { type Migration, migrate } from './store/migrate.ts';
+export { openConfiguredStore } from './store/open-configured-store.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';
 export type {
   DirectPublish,
