@@ -157,7 +157,10 @@ async function startBroker(
     }
   }
   // After the port check: a port conflict should not wait for Maven first.
-  const { jars, resolved } = await provisionKafkaJars(paths, kafkaRelease, onProgress);
+  const { jars, resolved } = await provisionKafkaJars(paths, kafkaRelease, {
+    offline: config.mavenOffline,
+    onProgress,
+  });
   await writeFile(
     paths.serverProperties,
     renderServerProperties({

@@ -11,6 +11,7 @@ describe('readLocalKafkaConfig', () => {
       partitions: 3,
       port: 9092,
       controllerPort: 9093,
+      mavenOffline: false,
     });
     expect(config.cacheRoot).toBe(`${homedir()}/.cache/order-service`);
     expect(config.heapOptions).toEqual(['-Xmx1g', '-Xms256m']);
@@ -23,6 +24,7 @@ describe('readLocalKafkaConfig', () => {
       KAFKA_PORT: '19092',
       KAFKA_HEAP_OPTS: '-Xmx512m',
       ORDER_SERVICE_CACHE: '/ci/cache',
+      KAFKA_MAVEN_OFFLINE: '1',
     });
     expect(config).toMatchObject({
       externalBrokers: ['kafka-1:9092', 'kafka-2:9092'],
@@ -31,6 +33,7 @@ describe('readLocalKafkaConfig', () => {
       controllerPort: 19093,
       heapOptions: ['-Xmx512m'],
       cacheRoot: '/ci/cache',
+      mavenOffline: true,
     });
   });
 

@@ -24,6 +24,8 @@ export type LocalKafkaConfig = {
   readonly host: string;
   readonly port: number;
   readonly controllerPort: number;
+  /** Resolve the jars from the local Maven repository only, never Maven Central (KAFKA_MAVEN_OFFLINE=1). */
+  readonly mavenOffline: boolean;
 };
 
 type Environment = Readonly<Record<string, string | undefined>>;
@@ -63,6 +65,11 @@ export function readLocalKafkaConfig(env: Environment = process.env): LocalKafka
     problems.push(`KAFKA_CONTROLLER_PORT: must differ from KAFKA_PORT (${port})`);
   }
 
+  const offlineText = env.KAFKA_MAVEN_OFFLINE?.trim() || '0';
+  if (offlineText !== '0' && offlineText !== '1') {
+    problems.push(`KAFKA_MAVEN_OFFLINE: "${offlineText}" is neither 0 nor 1`);
+  }
+
   if (problems.length > 0) {
     throw new LocalKafkaError(
       'LOCAL_KAFKA_BAD_CONFIG',
@@ -79,6 +86,7 @@ export function readLocalKafkaConfig(env: Environment = process.env): LocalKafka
     host: 'localhost',
     port,
     controllerPort,
+    mavenOffline: offlineText === '1',
   });
 }
 

@@ -23,8 +23,9 @@ export type ProvisionResult = { readonly jars: readonly string[]; readonly resol
 export async function provisionKafkaJars(
   paths: KafkaPaths,
   release: KafkaRelease,
-  onProgress: (message: string) => void = () => {},
+  options: { readonly offline?: boolean; readonly onProgress?: ((message: string) => void) | undefined } = {},
 ): Promise<ProvisionResult> {
+  const onProgress = options.onProgress ?? (() => {});
   const pom = renderResolverPom(release);
   const pomSha256 = createHash('sha256').update(pom).digest('hex');
   const cached = await readManifest(paths.libsManifest);
@@ -34,7 +35,9 @@ export async function provisionKafkaJars(
 
   await requireMaven();
   onProgress(
-    `Resolving Kafka ${release.version} and its runtime dependencies from Maven Central with mvn...`,
+    options.offline
+      ? `Resolving Kafka ${release.version} and its runtime dependencies from the local Maven repository (offline)...`
+      : `Resolving Kafka ${release.version} and its runtime dependencies from Maven Central with mvn...`,
   );
   await mkdir(paths.root, { recursive: true });
   await writeFile(paths.pom, pom);
@@ -44,6 +47,7 @@ export async function provisionKafkaJars(
     '-B',
     '-q',
     '-ntp',
+    ...(options.offline ? ['--offline'] : []),
     '-f',
     paths.pom,
     'dependency:copy-dependencies',
@@ -56,7 +60,10 @@ export async function provisionKafkaJars(
     throw new LocalKafkaError(
       'LOCAL_KAFKA_RESOLVE_FAILED',
       `mvn could not resolve org.apache.kafka:kafka_${release.scalaVersion}:${release.version} (POM: ${paths.pom}). ` +
-        `Check that Maven Central is reachable and ~/.m2/settings.xml has no broken mirror, then run again.${output}`,
+        (options.offline
+          ? 'KAFKA_MAVEN_OFFLINE=1 resolves from ~/.m2 only: run `pnpm kafka:start` once online first.'
+          : 'Check that Maven Central is reachable and ~/.m2/settings.xml has no broken mirror, then run again.') +
+        output,
     );
   }
 

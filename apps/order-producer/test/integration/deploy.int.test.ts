@@ -23,10 +23,14 @@ afterEach(async () => {
 describe('pnpm deploy of order-producer', () => {
   it('gives a self-contained folder that starts with node dist/main.js and answers /health', async () => {
     folder = join(mkdtempSync(join(tmpdir(), 'order-producer-deploy-')), 'app');
-    await run('pnpm', ['--filter', '@order-service/order-producer', 'deploy', '--prod', folder], {
-      cwd: workspaceRoot,
-      timeout: 180_000,
-    });
+    await run(
+      'pnpm',
+      ['--filter', '@order-service/order-producer', 'deploy', '--prod', '--offline', folder],
+      {
+        cwd: workspaceRoot,
+        timeout: 180_000,
+      },
+    );
     // Workspace packages are copied in, not linked back into the repository.
     const runtime = realpathSync(join(folder, 'node_modules', '@order-service', 'runtime'));
     expect(runtime.startsWith(realpathSync(folder))).toBe(true);

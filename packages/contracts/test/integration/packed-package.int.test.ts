@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packInstalledDependencies } from './pack-installed-dependencies.ts';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,10 +49,22 @@ describe('the packed package, installed outside the workspace', () => {
     await run('pnpm', ['pack', '--pack-destination', consumerDir], { cwd: packageDir });
     const tarball = (await readdir(consumerDir)).find((file) => file.endsWith('.tgz'));
     if (!tarball) throw new Error(`pnpm pack wrote no tarball into ${consumerDir}`);
+    // The package's own dependencies come from the workspace's installed copies, so the install
+    // below never asks a registry (a fresh machine's npm cache is empty).
+    const dependencyTarballs = await packInstalledDependencies(packageDir, consumerDir);
     await writeFile(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-    await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund'], {
-      cwd: consumerDir,
-    });
+    await run(
+      'npm',
+      [
+        'install',
+        ...[tarball, ...dependencyTarballs].map((file) => `./${file}`),
+        '--offline',
+        '--no-audit',
+        '--no-fund',
+        '--no-update-notifier',
+      ],
+      { cwd: consumerDir },
+    );
   }, 180_000);
 
   afterAll(async () => {

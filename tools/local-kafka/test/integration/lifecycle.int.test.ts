@@ -9,7 +9,8 @@ import { stopKafka } from '../../src/stop-kafka.ts';
 
 // A second broker of its own (own cache folder and ports), so that stopping it never disturbs
 // the shared broker on 9092 that other tests use. KAFKA_BROKERS is removed: this test is about
-// the local broker, whichever cluster the other tests run against.
+// the local broker, whichever cluster the other tests run against. Its jars are resolved offline,
+// from the Maven repository that `pnpm kafka:start` filled before the tests: tests reach no registry.
 let cacheRoot = '';
 let env: Record<string, string | undefined> = {};
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
     KAFKA_PORT: '29092',
     KAFKA_CONTROLLER_PORT: '29093',
     KAFKA_HEAP_OPTS: '-Xmx512m -Xms128m',
+    KAFKA_MAVEN_OFFLINE: '1',
   };
 });
 
