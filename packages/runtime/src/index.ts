@@ -17,10 +17,26 @@ export {
   runConsumer,
 } from './consumer/run-consumer.ts';
 export { RuntimeError, type RuntimeErrorCode, runtimeErrorCatalog } from './errors.ts';
-export { apiKeyGuard } from './http/api-key-guard.ts';
+export {
+  type ApiKeyGuardOptions,
+  apiKeyGuard,
+  type HttpAccess,
+  type HttpAccessSettings,
+  READ_TOKEN_COOKIE,
+  readCookie,
+  readToken,
+  resolveHttpAccess,
+} from './http/api-key-guard.ts';
 export { type BaseServer, type BaseServerOptions, buildBaseServer } from './http/build-base-server.ts';
 export { ErrorBody, HttpError, runtimeHttpErrors, Violation } from './http/http-error.ts';
-export { kafkaReadiness, type ReadinessCheck, runReadinessChecks, storeReadiness } from './http/readiness.ts';
+export {
+  type DependencyMonitor,
+  kafkaReadiness,
+  monitorDependency,
+  type ReadinessCheck,
+  runReadinessChecks,
+  storeReadiness,
+} from './http/readiness.ts';
 export { type SchemaValidationError, toViolations } from './http/violations.ts';
 export { type CreateKafkaOptions, createKafka, type KafkaClientConfig } from './kafka/create-kafka.ts';
 export { createKafkaLogCreator } from './kafka/kafka-log-bridge.ts';

@@ -50,8 +50,18 @@ export const baseConfigSchema = {
     { default: 'info', description: 'pino log level' },
   ),
   API_KEY: Type.Optional(
-    Type.String({ minLength: 16, description: 'when set, write endpoints require the x-api-key header' }),
+    Type.String({
+      minLength: 16,
+      description:
+        'key clients send in x-api-key; required in production: write routes and customer-data reads need it',
+    }),
   ),
+  ORDER_SERVICE_MODE: Type.Union([Type.Literal('production'), Type.Literal('development')], {
+    default: 'production',
+    description:
+      'production (default) refuses to start without API_KEY; development may run without it, and ' +
+      'customer-data reads (GET /orders/:id, the live page) need no key',
+  }),
   OUTBOX_MODE: Type.Union([Type.Literal('outbox'), Type.Literal('direct')], {
     default: 'outbox',
     description:

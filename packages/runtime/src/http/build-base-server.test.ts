@@ -36,7 +36,7 @@ function build(readinessOk = true): BaseServer {
   app.post(
     '/things',
     {
-      preHandler: apiKeyGuard('k'.repeat(16)),
+      onRequest: apiKeyGuard({ mode: 'production', apiKey: 'k'.repeat(16) }),
       schema: {
         body: Type.Object({ name: Type.String(), count: Type.Integer() }, { additionalProperties: false }),
       },
@@ -145,6 +145,68 @@ describe('buildBaseServer', () => {
       payload: { name: 'a', count: 1 },
     });
     expect(allowed.statusCode).toBe(200);
+  });
+
+  it('answers 401 to a bad body without the key (the key is checked before the body is read)', async () => {
+    const app = build();
+    const noKey = await app.inject({ method: 'POST', url: '/things', payload: { count: 'many' } });
+    expect(noKey.statusCode).toBe(401);
+    expect(noKey.json().code).toBe('RUNTIME_UNAUTHORIZED');
+    const malformedNoKey = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'wrong-key-0123456789' },
+      payload: '{"name":',
+    });
+    expect(malformedNoKey.statusCode).toBe(401);
+    const withKey = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: auth,
+      payload: { count: 'many' },
+    });
+    expect(withKey.statusCode).toBe(400);
+    expect(withKey.json().code).toBe('RUNTIME_REQUEST_INVALID');
+  });
+
+  it('accepts the key as Authorization: Bearer', async () => {
+    const response = await build().inject({
+      method: 'POST',
+      url: '/things',
+      headers: { authorization: `Bearer ${'k'.repeat(16)}` },
+      payload: { name: 'a', count: 1 },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('shows background-checked dependencies in /health and as a gauge, never in /ready', async () => {
+    let reachable = false;
+    const app = buildBaseServer({
+      logger,
+      metrics: createMetrics('test'),
+      healthDetails: [
+        {
+          name: 'kafka',
+          check: async () => {
+            if (!reachable) throw new Error('connect ECONNREFUSED');
+          },
+        },
+      ],
+      healthIntervalMs: 20,
+    });
+    servers.push(app);
+    await app.ready();
+    await expect
+      .poll(async () => (await app.inject({ url: '/health' })).json().kafka)
+      .toBe('unreachable: connect ECONNREFUSED');
+    const health = await app.inject({ url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json().status).toBe('ok');
+    expect((await app.inject({ url: '/ready' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/metrics' })).body).toContain('kafka_reachable{app="test"} 0');
+    reachable = true;
+    await expect.poll(async () => (await app.inject({ url: '/health' })).json().kafka).toBe('ok');
+    expect((await app.inject({ url: '/metrics' })).body).toContain('kafka_reachable{app="test"} 1');
   });
 
   it('renders HttpError and hides the details of unexpected errors', async () => {

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { classifyError } from '../classify-error.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
-import { type ReadinessCheck, runReadinessChecks } from './readiness.ts';
+import { monitorDependency, type ReadinessCheck, runReadinessChecks } from './readiness.ts';
 import { type SchemaValidationError, toViolations } from './violations.ts';
 
 /** The Fastify instance apps build on: TypeBox type provider, pino logger. */
@@ -36,6 +36,14 @@ export interface BaseServerOptions {
   /** Code of 400 answers for schema violations. Default `RUNTIME_REQUEST_INVALID`. */
   validationErrorCode?: string;
   readinessTimeoutMs?: number;
+  /**
+   * Dependencies an app works without for a while (order-producer's Kafka: the outbox holds the
+   * orders): watched in the background, shown in `/health` (`{ status: 'ok', kafka: 'ok' |
+   * 'unreachable: ...' }`) and as a `<name>_reachable` gauge, never part of `/ready`.
+   */
+  healthDetails?: readonly ReadinessCheck[];
+  /** How often `healthDetails` are checked. Default 5 s. */
+  healthIntervalMs?: number;
 }
 
 const statusCodes: Record<number, string> = {
@@ -93,7 +101,23 @@ export function buildBaseServer(options: BaseServerOptions): BaseServer {
     return reply.status(status).send(body);
   });
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  const monitors = (options.healthDetails ?? []).map((check) =>
+    monitorDependency(check, {
+      registry: metrics.registry,
+      intervalMs: options.healthIntervalMs ?? 5_000,
+      timeoutMs: options.readinessTimeoutMs ?? 3_000,
+    }),
+  );
+  app.addHook('onReady', async () => {
+    for (const monitor of monitors) monitor.start();
+  });
+
+  // Liveness: answers at once from cached states, so a slow dependency never fails the probe.
+  app.get('/health', async () => {
+    const details: Record<string, string> = {};
+    for (const monitor of monitors) details[monitor.name] = monitor.state();
+    return { status: 'ok', ...details };
+  });
 
   app.get('/ready', async (_request, reply) => {
     const result = await runReadinessChecks(readiness, options.readinessTimeoutMs ?? 3_000);
@@ -109,6 +133,7 @@ export function buildBaseServer(options: BaseServerOptions): BaseServer {
 
   app.addHook('onClose', async () => {
     for (const entry of readiness) await entry.close?.();
+    for (const monitor of monitors) await monitor.stop();
   });
 
   return app;

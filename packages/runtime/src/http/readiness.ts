@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { Gauge, type Registry } from 'prom-client';
 import type { Store } from '../store/store.ts';
 
 /** A dependency `/ready` checks: resolves when reachable, rejects with the reason otherwise. */
@@ -32,6 +33,67 @@ export function kafkaReadiness(kafka: Kafka): ReadinessCheck {
     },
     close: async () => {
       await admin.disconnect().catch(() => undefined);
+    },
+  };
+}
+
+/** A dependency watched in the background: its last state, for `/health` and a gauge. */
+export interface DependencyMonitor {
+  name: string;
+  /** `ok`, `unreachable: <reason>`, or `unknown` before the first check finished. */
+  state(): string;
+  /** Checks now and then every `intervalMs` (unref'd timer). Idempotent. */
+  start(): void;
+  /** Stops checking and releases what the check holds. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Watches `check` in the background and keeps a `<name>_reachable` gauge (1/0) in `registry`.
+ * `/health` reads the cached state, so a liveness probe never waits on a dependency.
+ */
+export function monitorDependency(
+  check: ReadinessCheck,
+  options: { registry: Registry; intervalMs: number; timeoutMs: number },
+): DependencyMonitor {
+  const gaugeName = `${check.name}_reachable`;
+  const gauge =
+    (options.registry.getSingleMetric(gaugeName) as Gauge | undefined) ??
+    new Gauge({
+      name: gaugeName,
+      help: `1 when ${check.name} answered the last background check, 0 when it did not.`,
+      registers: [options.registry],
+    });
+  let state = 'unknown';
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const probe = async () => {
+    const result = await runReadinessChecks([check], options.timeoutMs);
+    if (stopped) return;
+    const status = result.checks[check.name] ?? 'unknown';
+    state = status === 'ok' ? 'ok' : `unreachable: ${status}`;
+    gauge.set(status === 'ok' ? 1 : 0);
+  };
+  const tick = () => {
+    running ??= probe().finally(() => {
+      running = undefined;
+    });
+  };
+  return {
+    name: check.name,
+    state: () => state,
+    start() {
+      if (timer !== undefined || stopped) return;
+      tick();
+      timer = setInterval(tick, options.intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+      await check.close?.();
     },
   };
 }
