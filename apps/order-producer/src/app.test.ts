@@ -32,7 +32,10 @@ async function build(options: { apiKey?: string } = {}): Promise<{ app: BaseServ
     metrics: createMetrics('order-producer'),
     readiness: [],
     topic: 'orders.created',
-    apiKey: options.apiKey,
+    access:
+      options.apiKey === undefined
+        ? { mode: 'development', apiKey: undefined }
+        : { mode: 'production', apiKey: options.apiKey },
     bodyLimit: 4_096,
     now: () => new Date('2026-03-01T10:00:00.000Z'),
     generateOrderId: () => `generated-${++sequence}`,
@@ -190,6 +193,39 @@ describe('POST /orders', () => {
       headers: { 'x-api-key': 'a-very-secret-key-123' },
     });
     expect(allowed.statusCode).toBe(201);
+  });
+
+  it('checks the key before the body: a bad body is 401 without the key and 400 with it', async () => {
+    const { app, store } = await build({ apiKey: 'a-very-secret-key-123' });
+    const bad = { ...body, items: [], extra: true };
+    const denied = await app.inject({ method: 'POST', url: '/orders', payload: bad });
+    expect(denied.statusCode).toBe(401);
+    expect(denied.json().code).toBe('RUNTIME_UNAUTHORIZED');
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"order_id":',
+    });
+    expect(malformed.statusCode).toBe(401);
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: bad,
+      headers: { 'x-api-key': 'a-very-secret-key-123' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(await outboxCount(store)).toBe(0);
+  });
+
+  it('keeps GET /orders/:id behind the key in production', async () => {
+    const { app } = await build({ apiKey: 'a-very-secret-key-123' });
+    const headers = { 'x-api-key': 'a-very-secret-key-123' };
+    await app.inject({ method: 'POST', url: '/orders', payload: body, headers });
+    expect((await app.inject({ method: 'GET', url: '/orders/o-1' })).statusCode).toBe(401);
+    const allowed = await app.inject({ method: 'GET', url: '/orders/o-1', headers });
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.json().order.order_id).toBe('o-1');
   });
 
   it('counts accepted, duplicate and rejected orders', async () => {

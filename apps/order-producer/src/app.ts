@@ -6,6 +6,7 @@ import {
   type BaseServer,
   buildBaseServer,
   ErrorBody,
+  type HttpAccess,
   type Logger,
   type Metrics,
   type ReadinessCheck,
@@ -28,7 +29,10 @@ export interface AppDeps extends OrderFactory {
   readiness: readonly ReadinessCheck[];
   /** The topic of orders/created. */
   topic: string;
-  apiKey?: string | undefined;
+  /** Who may call: `POST /orders` needs the key whenever one is set, `GET /orders/:id` in production. */
+  access: HttpAccess;
+  /** Checked in the background and shown in `/health`, not in `/ready` (Kafka: the outbox holds orders). */
+  healthDetails?: readonly ReadinessCheck[];
   bodyLimit?: number;
 }
 
@@ -40,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
     logger: deps.logger,
     metrics: deps.metrics,
     readiness: deps.readiness,
+    ...(deps.healthDetails === undefined ? {} : { healthDetails: deps.healthDetails }),
     validationErrorCode: 'ORDER_PRODUCER_INVALID_ORDER',
     ...(deps.bodyLimit === undefined ? {} : { bodyLimit: deps.bodyLimit }),
   });
@@ -62,12 +67,13 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
   app.post(
     '/orders',
     {
-      preHandler: apiKeyGuard(deps.apiKey),
+      // onRequest, not preHandler: the key is checked before the body is read (no key: 401, not 400).
+      onRequest: apiKeyGuard(deps.access, { kind: 'write' }),
       schema: {
         summary: 'Accept an order',
         description:
           'Stores the order and publishes it once to orders/created. The same order_id with the same content answers 200 with the stored order; with different content 409.',
-        security: deps.apiKey === undefined ? [] : [{ apiKey: [] }],
+        security: deps.access.apiKey === undefined ? [] : [{ apiKey: [] }],
         body: CreateOrderRequest,
         response: {
           200: { ...Order, description: 'The same order was accepted before; nothing new is published' },
@@ -100,13 +106,16 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
     },
   );
 
+  const readGuarded = deps.access.mode === 'production';
   app.get(
     '/orders/:order_id',
     {
+      onRequest: apiKeyGuard(deps.access, { kind: 'read' }),
       schema: {
         summary: 'Read an order and whether it has been published',
+        security: readGuarded ? [{ apiKey: [] }] : [],
         params: OrderIdParams,
-        response: { 200: StoredOrderResponse, 404: ErrorBody },
+        response: { 200: StoredOrderResponse, 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {

@@ -1,7 +1,9 @@
+import { Writable } from 'node:stream';
 import { channels } from '@order-service/contracts';
-import { ConfigError } from '@order-service/runtime';
+import { ConfigError, createLogger } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { loadOrderProducerConfig } from './config.ts';
+import { createOrderProducer } from './create-order-producer.ts';
 
 describe('loadOrderProducerConfig', () => {
   it('defaults to the contracts channel topics and the app defaults', () => {
@@ -22,5 +24,29 @@ describe('loadOrderProducerConfig', () => {
 
   it('rejects an API key too short to be a secret', () => {
     expect(() => loadOrderProducerConfig({ API_KEY: 'short' })).toThrow(/API_KEY/);
+  });
+
+  it('defaults to production mode', () => {
+    expect(loadOrderProducerConfig({}).ORDER_SERVICE_MODE).toBe('production');
+    expect(loadOrderProducerConfig({ ORDER_SERVICE_MODE: 'development' }).ORDER_SERVICE_MODE).toBe(
+      'development',
+    );
+    expect(() => loadOrderProducerConfig({ ORDER_SERVICE_MODE: 'dev' })).toThrow(/ORDER_SERVICE_MODE/);
+  });
+});
+
+describe('createOrderProducer', () => {
+  it('refuses to start in production without API_KEY, before opening anything', async () => {
+    const logger = createLogger({
+      name: 'test',
+      level: 'silent',
+      destination: new Writable({ write: (_c, _e, done) => done() }),
+    });
+    const started = createOrderProducer(
+      loadOrderProducerConfig({ DATA_DIR: '/nonexistent/never-created' }),
+      logger,
+    );
+    await expect(started).rejects.toThrow(ConfigError);
+    await expect(started).rejects.toThrow(/Set API_KEY=.* or ORDER_SERVICE_MODE=development/);
   });
 });

@@ -8,6 +8,7 @@ import {
   type Logger,
   type OutboxRelay,
   openConfiguredStore,
+  resolveHttpAccess,
   type Store,
   storeReadiness,
 } from '@order-service/runtime';
@@ -35,6 +36,9 @@ export async function createOrderProducer(
   logger: Logger,
   options: { kafka?: CreateKafkaOptions } = {},
 ): Promise<OrderProducer> {
+  // First, before opening anything: production refuses to start without API_KEY. Here rather than in
+  // loadOrderProducerConfig, which the CLI shares and which serves no HTTP route.
+  const access = resolveHttpAccess(config);
   const metrics = createMetrics('order-producer');
   const store = await openConfiguredStore(config, logger, ordersMigrations);
   const kafka = createKafka(config, logger, options.kafka);
@@ -52,9 +56,11 @@ export async function createOrderProducer(
     store,
     logger,
     metrics,
-    readiness: [storeReadiness(store), kafkaReadiness(kafka)],
+    // Ready while Kafka is down: orders are accepted into the outbox and published once it is back.
+    readiness: [storeReadiness(store)],
+    healthDetails: [kafkaReadiness(kafka)],
     topic: config.TOPIC_ORDERS_CREATED,
-    apiKey: config.API_KEY,
+    access,
     bodyLimit: config.BODY_LIMIT_BYTES,
     now: () => new Date(),
     generateOrderId: () => uuidv7(),

@@ -41,7 +41,8 @@ describe('pnpm deploy of order-producer', () => {
     );
     const health = await fetch(`${app.baseUrl}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    // Kafka's state is a detail of /health (background-checked), never a reason to fail it.
+    expect(await health.json()).toEqual({ status: 'ok', kafka: expect.any(String) });
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
   });

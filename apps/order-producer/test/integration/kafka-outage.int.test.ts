@@ -36,9 +36,24 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
       const response = await producer.app.inject({ method: 'POST', url: '/orders', payload: body });
       expect(response.statusCode).toBe(201);
     }
-    const notReady = await producer.app.inject({ method: 'GET', url: '/ready' });
-    expect(notReady.statusCode).toBe(503);
-    expect(notReady.json().checks.store).toBe('ok');
+    // The front door stays in service: the outbox holds the orders, so Kafka is not in /ready.
+    const ready = await producer.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { store: 'ok' } });
+    await waitFor(
+      async () =>
+        String((await producer.app.inject({ method: 'GET', url: '/health' })).json().kafka).startsWith(
+          'unreachable: ',
+        ),
+      30_000,
+      '/health shows Kafka unreachable',
+    );
+    const health = await producer.app.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json().status).toBe('ok');
+    expect((await producer.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(
+      /^kafka_reachable\{[^}]*\} 0$/m,
+    );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await producer.relay.lag()).pending).toBe(20);
     const unpublished = await producer.app.inject({ method: 'GET', url: `/orders/${bodies[0]?.order_id}` });
@@ -52,6 +67,14 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
     );
     const records = await readAll(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());
+    await waitFor(
+      async () => (await producer.app.inject({ method: 'GET', url: '/health' })).json().kafka === 'ok',
+      30_000,
+      '/health shows Kafka reachable again',
+    );
+    expect((await producer.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(
+      /^kafka_reachable\{[^}]*\} 1$/m,
+    );
   });
 
   it('publishes each order exactly once when Kafka goes away in the middle of a stream of orders', async () => {

@@ -79,6 +79,8 @@ export async function openTestEnvironment(
 /** The app config of a test. */
 export function testConfig(env: Record<string, string>): Readonly<OrderProducerConfig> {
   return loadOrderProducerConfig({
+    // Explicit: these tests call the routes without a key (auth has its own tests).
+    ORDER_SERVICE_MODE: 'development',
     KAFKA_BROKERS: brokers,
     OUTBOX_POLL_INTERVAL_MS: '1000',
     LOG_LEVEL: 'warn',
