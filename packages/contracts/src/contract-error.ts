@@ -8,6 +8,11 @@ export const CONTRACT_ERROR_CODES = {
   CONTRACT_SCHEMA_VIOLATION: { retryable: false, description: 'The message breaks the wire schema' },
   /** The message passes the wire schema but breaks a producer business rule. */
   CONTRACT_RULE_VIOLATION: { retryable: false, description: 'The message breaks a business rule' },
+  /** The message passes the wire schema but holds a value the system cannot store or carry (see checkCarriableOrder). */
+  CONTRACT_UNSUPPORTED_VALUE: {
+    retryable: false,
+    description: 'The message holds a value the system cannot store or carry',
+  },
 } as const;
 
 /** A code of {@link CONTRACT_ERROR_CODES}. */

@@ -1,3 +1,12 @@
+export {
+  CARRIABLE_LIMITS,
+  checkCarriableComment,
+  checkCarriableDateTime,
+  checkCarriableId,
+  checkCarriableOrder,
+  checkCarriableStatusChange,
+  unsupportedValueError,
+} from './carriable.ts';
 export { type Channel, type ChannelId, channels, dlqTopic } from './channels.ts';
 export { CONTRACT_ERROR_CODES, ContractError, type ContractErrorCode } from './contract-error.ts';
 export type { DecodeResult } from './decode-result.ts';
@@ -37,4 +46,5 @@ export { Order } from './schemas/order.ts';
 export { OrderItem } from './schemas/order-item.ts';
 export { ORDER_STATUSES, OrderStatus } from './schemas/order-status.ts';
 export { OrderStatusChanged } from './schemas/order-status-changed.ts';
+export { toUtcInstant } from './to-utc-instant.ts';
 export { formatViolations, type Violation } from './violation.ts';
