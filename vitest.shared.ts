@@ -15,6 +15,10 @@ export function defineWorkspaceTestConfig(options: { integrationTimeoutMs?: numb
             name: 'unit',
             include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
             exclude: ['**/*.int.test.ts', '**/node_modules/**', '**/dist/**'],
+            // Some unit tests start an in-memory PGlite (WebAssembly PostgreSQL): seconds on a busy
+            // 2-core machine, so vitest's 5 s / 10 s defaults fail them for being slow, not wrong.
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
           },
         },
         {
