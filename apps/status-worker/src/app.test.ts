@@ -32,7 +32,7 @@ beforeAll(async () => {
     statusWorkerMetrics: createStatusWorkerMetrics(metrics.registry),
     store,
     statusTopic: 'orders.status.test',
-    apiKey: API_KEY,
+    access: { mode: 'production', apiKey: API_KEY },
     readiness: [storeReadiness(store)],
     now,
   });
@@ -192,7 +192,11 @@ describe('GET /orders/:order_id', () => {
   it('shows the current status and the full history with times and comments', async () => {
     const orderId = await orderIn('PROCESSING');
     await postStatus(orderId, { status: 'SHIPPED', comment: 'handed to the carrier' });
-    const response = await app.inject({ method: 'GET', url: `/orders/${orderId}` });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/orders/${orderId}`,
+      headers: { 'x-api-key': API_KEY },
+    });
 
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -206,9 +210,37 @@ describe('GET /orders/:order_id', () => {
   });
 
   it('answers 404 for an order never received', async () => {
-    const response = await app.inject({ method: 'GET', url: '/orders/unknown' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/orders/unknown',
+      headers: { 'x-api-key': API_KEY },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'STATUS_WORKER_ORDER_NOT_FOUND' });
+  });
+});
+
+describe('the API key (production mode)', () => {
+  it('answers 401 for GET /orders/:id without the key: it shows customer data', async () => {
+    const orderId = await orderIn('PROCESSING');
+    const response = await app.inject({ method: 'GET', url: `/orders/${orderId}` });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'RUNTIME_UNAUTHORIZED' });
+    expect(response.body).not.toContain(orderId);
+  });
+
+  it('checks the key before the body: a bad body is 401 without it and 400 with it', async () => {
+    const orderId = await orderIn('PROCESSING');
+    const bad = { status: 'TELEPORTED', extra: 1 };
+    expect((await postStatus(orderId, bad, {})).statusCode).toBe(401);
+    const malformed = await app.inject({
+      method: 'POST',
+      url: `/orders/${orderId}/status`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"status":',
+    });
+    expect(malformed.statusCode).toBe(401);
+    expect((await postStatus(orderId, bad)).statusCode).toBe(400);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   apiKeyGuard,
   buildBaseServer,
+  type HttpAccess,
   type Logger,
   type Metrics,
   type ReadinessCheck,
@@ -19,8 +20,8 @@ export interface AppDeps {
   statusWorkerMetrics: StatusWorkerMetrics;
   store: Store;
   statusTopic: string;
-  /** When set, POST routes require it in the `x-api-key` header. */
-  apiKey?: string | undefined;
+  /** Who may call: POST needs the key whenever one is set, `GET /orders/:id` in production. */
+  access: HttpAccess;
   /** Checks behind /ready (store and Kafka reachable). */
   readiness: readonly ReadinessCheck[];
   now?: () => Date;
@@ -38,10 +39,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       store: deps.store,
       statusTopic: deps.statusTopic,
       now,
-      guard: apiKeyGuard(deps.apiKey),
+      guard: apiKeyGuard(deps.access, { kind: 'write' }),
       onChanged: (status) => deps.statusWorkerMetrics.statusChanged(status, 'http'),
     });
-    registerOrderRoute(scope, deps.store);
+    registerOrderRoute(scope, deps.store, apiKeyGuard(deps.access, { kind: 'read' }));
   });
   return app;
 }

@@ -6,6 +6,7 @@ import {
   keepConsumerStarted,
   type Logger,
   openConfiguredStore,
+  resolveHttpAccess,
   runConsumer,
   storeReadiness,
 } from '@order-service/runtime';
@@ -35,6 +36,8 @@ export async function startStatusWorker(
   config: Readonly<StatusWorkerConfig>,
   logger: Logger,
 ): Promise<StatusWorker> {
+  // First, before opening anything: production refuses to start without API_KEY.
+  const access = resolveHttpAccess(config);
   const store = await openConfiguredStore(config, logger, STATUS_WORKER_MIGRATIONS);
   const metrics = createMetrics('status-worker');
   const statusWorkerMetrics = createStatusWorkerMetrics(metrics.registry);
@@ -79,7 +82,7 @@ export async function startStatusWorker(
     statusWorkerMetrics,
     store,
     statusTopic: config.TOPIC_ORDERS_STATUS,
-    apiKey: config.API_KEY,
+    access,
     readiness: [storeReadiness(store), kafkaReadiness(kafka)],
     now,
   });

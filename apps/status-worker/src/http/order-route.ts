@@ -1,20 +1,24 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Store } from '@order-service/runtime';
 import { ErrorBody } from '@order-service/runtime';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { StatusWorkerError } from '../errors.ts';
 import { readOrder } from '../lifecycle/read-order.ts';
 import { OrderParams, OrderWithHistory } from './http-schemas.ts';
 
-/** `GET /orders/:order_id`: the order as received, its current status and its full history. */
-export function registerOrderRoute(app: FastifyInstance, store: Store): void {
+/**
+ * `GET /orders/:order_id`: the order as received, its current status and its full history.
+ * Customer data: `guard` asks for the key (in production).
+ */
+export function registerOrderRoute(app: FastifyInstance, store: Store, guard: onRequestHookHandler): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/orders/:order_id',
     {
+      onRequest: guard,
       schema: {
         summary: 'An order with its current status and status history',
         params: OrderParams,
-        response: { 200: OrderWithHistory, 404: ErrorBody },
+        response: { 200: OrderWithHistory, 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {

@@ -1,13 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OrderStatus } from '@order-service/contracts';
 import { ErrorBody, readTraceparent } from '@order-service/runtime';
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { type ChangeOrderStatusDeps, changeOrderStatus } from '../lifecycle/change-order-status.ts';
 import { OrderParams, StatusChangeAccepted, StatusChangeBody } from './http-schemas.ts';
 
 /** What the status-change route needs besides the lifecycle: the write guard and a change counter. */
 export interface StatusChangeRouteDeps extends ChangeOrderStatusDeps {
-  guard: preHandlerHookHandler;
+  /** The key check, run onRequest: before the body is read, so a bad body without a key is 401. */
+  guard: onRequestHookHandler;
   /** Called once a change committed (not for a repeat); counts it. */
   onChanged: (status: OrderStatus) => void;
 }
@@ -21,12 +22,12 @@ export function registerStatusChangeRoute(app: FastifyInstance, deps: StatusChan
   app.withTypeProvider<TypeBoxTypeProvider>().post(
     '/orders/:order_id/status',
     {
-      preHandler: deps.guard,
+      onRequest: deps.guard,
       schema: {
         summary: 'Move an order to another status',
         params: OrderParams,
         body: StatusChangeBody,
-        response: { 202: StatusChangeAccepted, 404: ErrorBody, 409: ErrorBody },
+        response: { 202: StatusChangeAccepted, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -20,6 +20,8 @@ export async function startInProcessWorker(
 ): Promise<InProcessWorker> {
   const dataDir = await mkdtemp(join(tmpdir(), 'status-worker-test-'));
   const config = loadStatusWorkerConfig({
+    // Explicit: the worker refuses production without API_KEY; tests that need a key pass one.
+    ORDER_SERVICE_MODE: 'development',
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     KAFKA_GROUP_ID: topics.groupId,
     TOPIC_ORDERS_CREATED: topics.created,

@@ -10,7 +10,8 @@ export function startWorkerProcess(env: Record<string, string>): Promise<WorkerP
     script: fileURLToPath(new URL('../../dist/main.js', import.meta.url)),
     sourcesDir: fileURLToPath(new URL('../../src', import.meta.url)),
     buildCommand: '`pnpm --filter @order-service/status-worker build`',
-    env,
+    // Development mode unless the test gives a key: the worker refuses production without one.
+    env: env.API_KEY === undefined ? { ORDER_SERVICE_MODE: 'development', ...env } : env,
     keepLines: 200,
   });
 }
