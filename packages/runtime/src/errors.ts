@@ -1,13 +1,56 @@
+import { defineErrorCatalog, type ErrorCode } from './errors/define-error-catalog.ts';
+import { type ErrorFault, type ErrorViolation, ServiceError } from './errors/service-error.ts';
+
+export {
+  defineErrorCatalog,
+  type ErrorCatalog,
+  type ErrorCatalogEntry,
+  type ErrorCatalogEntryInput,
+  type ErrorCode,
+} from './errors/define-error-catalog.ts';
+export {
+  type ErrorDefinition,
+  type ErrorFault,
+  type ErrorViolation,
+  ServiceError,
+  type ServiceErrorOptions,
+} from './errors/service-error.ts';
+
 /** Every error code the runtime raises, whether retrying may help, and when it happens. */
-export const runtimeErrorCatalog = {
+export const runtimeErrorCatalog = defineErrorCatalog('RUNTIME', {
   RUNTIME_CONFIG_INVALID: { retryable: false, description: 'An environment variable is missing or invalid.' },
-  RUNTIME_STORE_UNAVAILABLE: { retryable: true, description: 'The database cannot be reached right now.' },
+  RUNTIME_STORE_UNAVAILABLE: {
+    retryable: true,
+    description:
+      'The database cannot be reached or dropped the connection (network, SQLSTATE 08, 53, 57P, 58, 25P03/25P04).',
+  },
   RUNTIME_STORE_CONFLICT: {
     retryable: true,
-    description: 'A transaction lost a serialization or deadlock race.',
+    description:
+      'A transaction lost a serialization, deadlock or lock-wait race (40001, 40P01, 40003, 55P03, 55006).',
   },
-  RUNTIME_STORE_QUERY_FAILED: { retryable: false, description: 'The database rejected a statement.' },
-  RUNTIME_STORE_CLOSED: { retryable: false, description: 'The store was used after close().' },
+  RUNTIME_STORE_TIMEOUT: {
+    retryable: true,
+    description: 'The database cancelled a statement (statement_timeout or a cancel request, 57014, 57000).',
+  },
+  RUNTIME_STORE_READ_ONLY: {
+    retryable: true,
+    description: 'The database accepts no writes right now (read-only after a failover, 25006).',
+  },
+  RUNTIME_STORE_QUERY_FAILED: {
+    retryable: false,
+    description:
+      'The database refused the statement for what it carries (SQLSTATE 21, 22, 23, 27, 42, 44, 54, 40002): the record is at fault.',
+  },
+  RUNTIME_STORE_FAILED: {
+    retryable: true,
+    fault: 'unknown',
+    description: 'The database failed in a way the runtime does not classify (another SQLSTATE, or none).',
+  },
+  RUNTIME_STORE_CLOSED: {
+    retryable: true,
+    description: 'The store was used after close() (shutting down); nothing was done, nothing is committed.',
+  },
   RUNTIME_MIGRATION_FAILED: { retryable: false, description: 'A schema migration failed to apply.' },
   RUNTIME_OUTBOX_MESSAGE_INVALID: { retryable: false, description: 'An outbox message is malformed.' },
   RUNTIME_KAFKA_UNAVAILABLE: { retryable: true, description: 'The Kafka cluster cannot be reached.' },
@@ -15,34 +58,40 @@ export const runtimeErrorCatalog = {
     retryable: true,
     description: 'A record could not be written to its dead-letter topic.',
   },
-  RUNTIME_HANDLER_FAILED: { retryable: true, description: 'A record handler threw an unclassified error.' },
+  RUNTIME_HANDLER_FAILED: {
+    retryable: true,
+    fault: 'unknown',
+    description: 'A record handler threw an error nobody classified.',
+  },
   RUNTIME_SHUTDOWN_TIMEOUT: { retryable: false, description: 'Graceful shutdown took longer than allowed.' },
-} as const satisfies Record<string, { retryable: boolean; description: string }>;
+});
 
 /** One of the runtime's error codes. */
-export type RuntimeErrorCode = keyof typeof runtimeErrorCatalog;
+export type RuntimeErrorCode = ErrorCode<typeof runtimeErrorCatalog>;
 
-const runtimeErrorMarker = Symbol.for('@order-service/runtime.RuntimeError');
+const runtimeErrorBrand = Symbol.for('@order-service/runtime.RuntimeError');
 
-/** An error raised by the runtime: a stable `code`, and whether the operation may be retried. */
-export class RuntimeError extends Error {
-  readonly code: RuntimeErrorCode;
-  readonly retryable: boolean;
-  readonly [runtimeErrorMarker] = true;
+/** Options of {@link RuntimeError}. */
+export interface RuntimeErrorOptions {
+  cause?: unknown;
+  /** Overrides the catalog's `retryable`. */
+  retryable?: boolean;
+  fault?: ErrorFault;
+  violations?: readonly ErrorViolation[];
+}
 
-  constructor(
-    code: RuntimeErrorCode,
-    message: string,
-    options: { cause?: unknown; retryable?: boolean } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+/** An error raised by the runtime: a `ServiceError` with a code of {@link runtimeErrorCatalog}. */
+export class RuntimeError extends ServiceError {
+  declare readonly code: RuntimeErrorCode;
+  readonly [runtimeErrorBrand] = true;
+
+  constructor(code: RuntimeErrorCode, message: string, options: RuntimeErrorOptions = {}) {
+    super(runtimeErrorCatalog[code], message, options);
     this.name = 'RuntimeError';
-    this.code = code;
-    this.retryable = options.retryable ?? runtimeErrorCatalog[code].retryable;
   }
 
   /** True for runtime errors, also across copies of this package (no `instanceof`). */
-  static isInstance(value: unknown): value is RuntimeError {
-    return typeof value === 'object' && value !== null && runtimeErrorMarker in value;
+  static override isInstance(value: unknown): value is RuntimeError {
+    return typeof value === 'object' && value !== null && runtimeErrorBrand in value;
   }
 }

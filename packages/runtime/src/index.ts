@@ -16,7 +16,22 @@ export {
   type RunConsumerOptions,
   runConsumer,
 } from './consumer/run-consumer.ts';
-export { RuntimeError, type RuntimeErrorCode, runtimeErrorCatalog } from './errors.ts';
+export {
+  defineErrorCatalog,
+  type ErrorCatalog,
+  type ErrorCatalogEntry,
+  type ErrorCatalogEntryInput,
+  type ErrorCode,
+  type ErrorDefinition,
+  type ErrorFault,
+  type ErrorViolation,
+  RuntimeError,
+  type RuntimeErrorCode,
+  type RuntimeErrorOptions,
+  runtimeErrorCatalog,
+  ServiceError,
+  type ServiceErrorOptions,
+} from './errors.ts';
 export {
   type ApiKeyGuardOptions,
   apiKeyGuard,
@@ -28,6 +43,7 @@ export {
   resolveHttpAccess,
 } from './http/api-key-guard.ts';
 export { type BaseServer, type BaseServerOptions, buildBaseServer } from './http/build-base-server.ts';
+export { describeError, type ErrorAnswer } from './http/describe-error.ts';
 export { ErrorBody, HttpError, runtimeHttpErrors, Violation } from './http/http-error.ts';
 export {
   type DependencyMonitor,
@@ -51,7 +67,14 @@ export {
 export { createDirectPublisher, type DirectPublisher } from './outbox/direct-publisher.ts';
 export { enqueueOutbox } from './outbox/enqueue-outbox.ts';
 export { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './outbox/outbox-message.ts';
-export type { OutboxLag, PendingOutboxRow } from './outbox/outbox-repository.ts';
+export { outboxReadiness } from './outbox/outbox-readiness.ts';
+export type { OutboxLag, PendingOutboxRow, SetAsideOutboxRow } from './outbox/outbox-repository.ts';
+export {
+  RECORD_BATCH_OVERHEAD_BYTES,
+  type RecordContent,
+  recordSizeBytes,
+  singleRecordBatchBytes,
+} from './outbox/record-size.ts';
 export {
   onShutdown,
   type ShutdownHandle,
@@ -69,5 +92,5 @@ export type {
   StoreSession,
   Transaction,
 } from './store/store.ts';
-export { StoreError } from './store/store-error.ts';
+export { StoreError, storeErrorCodeOf, toStoreError } from './store/store-error.ts';
 export { readTraceparent } from './trace/read-traceparent.ts';

@@ -10,11 +10,10 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
-import { classifyError } from '../classify-error.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
-import { type ErrorBody, HttpError } from './http-error.ts';
+import { describeError } from './describe-error.ts';
+import type { ErrorBody } from './http-error.ts';
 import { monitorDependency, type ReadinessCheck, runReadinessChecks } from './readiness.ts';
-import { type SchemaValidationError, toViolations } from './violations.ts';
 
 /** The Fastify instance apps build on: TypeBox type provider, pino logger. */
 export type BaseServer = FastifyInstance<
@@ -45,13 +44,6 @@ export interface BaseServerOptions {
   /** How often `healthDetails` are checked. Default 5 s. */
   healthIntervalMs?: number;
 }
-
-const statusCodes: Record<number, string> = {
-  400: 'RUNTIME_REQUEST_MALFORMED',
-  404: 'RUNTIME_NOT_FOUND',
-  413: 'RUNTIME_BODY_TOO_LARGE',
-  415: 'RUNTIME_UNSUPPORTED_MEDIA_TYPE',
-};
 
 /**
  * Builds the Fastify server every app starts from: `/health`, `/ready`, `/metrics`, request metrics,
@@ -94,9 +86,9 @@ export function buildBaseServer(options: BaseServerOptions): BaseServer {
   });
 
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = describeError(error, request, validationErrorCode);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.debug({ code: body.code }, 'request rejected');
+    const { status, body, log } = describeError(error, request, validationErrorCode);
+    if (log === 'debug') request.log.debug({ code: body.code }, 'request rejected');
+    else request.log[log]({ err: error, code: body.code }, 'request failed');
     if (status === 503) void reply.header('retry-after', '1');
     return reply.status(status).send(body);
   });
@@ -137,45 +129,4 @@ export function buildBaseServer(options: BaseServerOptions): BaseServer {
   });
 
   return app;
-}
-
-function describeError(
-  error: FastifyError,
-  request: FastifyRequest,
-  validationErrorCode: string,
-): { status: number; body: ErrorBody } {
-  if (HttpError.isInstance(error)) return { status: error.statusCode, body: error.toBody() };
-  if (error.validation !== undefined) {
-    const context = error.validationContext ?? 'body';
-    const input = context === 'body' ? request.body : context === 'params' ? request.params : request.query;
-    const violations = toViolations(error.validation as unknown as SchemaValidationError[], input);
-    return {
-      status: 400,
-      body: {
-        code: validationErrorCode,
-        message: `The request ${context} is invalid: ${violations.length} problem(s), see violations.`,
-        violations,
-      },
-    };
-  }
-  const statusCode = typeof error.statusCode === 'number' ? error.statusCode : 500;
-  if (statusCode >= 400 && statusCode < 500) {
-    return {
-      status: statusCode,
-      body: { code: statusCodes[statusCode] ?? 'RUNTIME_REQUEST_REJECTED', message: error.message },
-    };
-  }
-  if (classifyError(error).retryable && typeof (error as { retryable?: unknown }).retryable === 'boolean') {
-    return {
-      status: 503,
-      body: { code: 'RUNTIME_UNAVAILABLE', message: 'A dependency is unavailable right now; retry shortly.' },
-    };
-  }
-  return {
-    status: 500,
-    body: {
-      code: 'RUNTIME_INTERNAL',
-      message: `Internal error (request ${request.id}); see the service logs.`,
-    },
-  };
 }

@@ -1,4 +1,6 @@
 import { type Static, Type } from 'typebox';
+import { defineErrorCatalog } from '../errors/define-error-catalog.ts';
+import { ServiceError } from '../errors/service-error.ts';
 
 /** One problem with a request: where (JSON pointer) and what. */
 export const Violation = Type.Object(
@@ -24,55 +26,89 @@ export const ErrorBody = Type.Object(
 /** The body of every 4xx and 5xx answer. */
 export type ErrorBody = Static<typeof ErrorBody>;
 
-const httpErrorMarker = Symbol.for('@order-service/runtime.HttpError');
+const httpErrorBrand = Symbol.for('@order-service/runtime.HttpError');
 
-/** Throw from a route: the error handler answers `statusCode` with `{ code, message, violations? }`. */
-export class HttpError extends Error {
+/**
+ * Throw from a route: the error handler answers `statusCode` with `{ code, message, violations? }`.
+ * A `ServiceError` whose `httpStatus` is `statusCode`; 4xx are the request's fault, 5xx retryable.
+ * The message of a 5xx never reaches the client (the handler answers a generic one).
+ */
+export class HttpError extends ServiceError {
+  readonly [httpErrorBrand] = true;
   readonly statusCode: number;
-  readonly code: string;
-  readonly violations: Violation[] | undefined;
-  readonly retryable: boolean;
-  readonly [httpErrorMarker] = true;
+  declare readonly httpStatus: number;
 
   constructor(
     statusCode: number,
     code: string,
     message: string,
-    options: { violations?: Violation[]; retryable?: boolean; cause?: unknown } = {},
+    options: { violations?: readonly Violation[]; retryable?: boolean; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super({ code, retryable: options.retryable ?? statusCode >= 500, httpStatus: statusCode }, message, {
+      ...(options.cause === undefined ? {} : { cause: options.cause }),
+      ...(options.violations === undefined ? {} : { violations: options.violations }),
+    });
     this.name = 'HttpError';
     this.statusCode = statusCode;
-    this.code = code;
-    this.violations = options.violations;
-    this.retryable = options.retryable ?? statusCode >= 500;
   }
 
   /** The JSON body of this error. */
   toBody(): ErrorBody {
     return this.violations === undefined
       ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, violations: this.violations };
+      : { code: this.code, message: this.message, violations: [...this.violations] };
   }
 
   /** True for HTTP errors, across package copies. */
-  static isInstance(value: unknown): value is HttpError {
-    return typeof value === 'object' && value !== null && httpErrorMarker in value;
+  static override isInstance(value: unknown): value is HttpError {
+    return typeof value === 'object' && value !== null && httpErrorBrand in value;
   }
 }
 
 /** The runtime's own HTTP error codes and their statuses (apps add theirs in their catalog). */
-export const runtimeHttpErrors = {
-  RUNTIME_REQUEST_INVALID: { status: 400, message: 'The request breaks its schema; see violations.' },
-  RUNTIME_REQUEST_MALFORMED: {
-    status: 400,
-    message: 'The body is not valid JSON (or uses a forbidden key).',
+export const runtimeHttpErrors = defineErrorCatalog('RUNTIME', {
+  RUNTIME_REQUEST_INVALID: {
+    httpStatus: 400,
+    retryable: false,
+    description: 'The request breaks its schema; see violations.',
   },
-  RUNTIME_UNAUTHORIZED: { status: 401, message: 'Send the API key in the x-api-key header.' },
-  RUNTIME_NOT_FOUND: { status: 404, message: 'No such route.' },
-  RUNTIME_BODY_TOO_LARGE: { status: 413, message: 'The body is larger than the limit.' },
-  RUNTIME_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send application/json.' },
-  RUNTIME_REQUEST_REJECTED: { status: 400, message: 'The request was rejected.' },
-  RUNTIME_INTERNAL: { status: 500, message: 'Internal error; the logs carry the request id.' },
-  RUNTIME_UNAVAILABLE: { status: 503, message: 'A dependency is unavailable; retry later.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  RUNTIME_REQUEST_MALFORMED: {
+    httpStatus: 400,
+    retryable: false,
+    description: 'The body is not valid JSON (or uses a forbidden key).',
+  },
+  RUNTIME_UNAUTHORIZED: {
+    httpStatus: 401,
+    retryable: false,
+    description: 'Send the API key in the x-api-key header.',
+  },
+  RUNTIME_NOT_FOUND: { httpStatus: 404, retryable: false, description: 'No such route.' },
+  RUNTIME_BODY_TOO_LARGE: {
+    httpStatus: 413,
+    retryable: false,
+    description: 'The body is larger than the limit.',
+  },
+  RUNTIME_UNSUPPORTED_MEDIA_TYPE: {
+    httpStatus: 415,
+    retryable: false,
+    description: 'Send application/json.',
+  },
+  RUNTIME_REQUEST_UNSTORABLE: {
+    httpStatus: 422,
+    retryable: false,
+    description:
+      'The store refused a value of the request (SQLSTATE class 22 or 54, e.g. U+0000 in text, a value too large for an index).',
+  },
+  RUNTIME_REQUEST_REJECTED: { httpStatus: 400, retryable: false, description: 'The request was rejected.' },
+  RUNTIME_INTERNAL: {
+    httpStatus: 500,
+    retryable: true,
+    fault: 'unknown',
+    description: 'Internal error; the logs carry the request id.',
+  },
+  RUNTIME_UNAVAILABLE: {
+    httpStatus: 503,
+    retryable: true,
+    description: 'A dependency is unavailable; retry later.',
+  },
+});
