@@ -1,4 +1,4 @@
-import { checkOrderRules, type Order } from '@order-service/contracts';
+import { CARRIABLE_LIMITS, checkOrderRules, type Order } from '@order-service/contracts';
 import { describe, expect, it } from 'vitest';
 import { describeCancellation } from './cancellation-comment.ts';
 
@@ -41,5 +41,23 @@ describe('describeCancellation', () => {
   it('lists every broken rule at once', () => {
     const comment = describeCancellation(checkOrderRules({ ...valid, items: [], status: 'DELIVERED' }));
     expect(comment).toMatch(/breaks 3 business rules: \/items .*; \/total_amount .*; \/status /);
+  });
+});
+
+describe('describeCancellation of a huge order', () => {
+  it('stays within the comment limit the contract carries, counting the rules it leaves out', () => {
+    const items = Array.from({ length: 1000 }, (_, index) => ({
+      product_id: `p-${index}`,
+      quantity: 1,
+      price: -index - 1,
+    }));
+    const violations = checkOrderRules({ ...valid, items, total_amount: 0 });
+    const comment = describeCancellation(violations);
+    expect(comment.length).toBeLessThanOrEqual(CARRIABLE_LIMITS.maxCommentLength);
+    expect(comment).toMatch(
+      /^Cancelled on receipt: the order breaks 1001 business rules: \/items\/0\/price /,
+    );
+    const listed = comment.split('; ').length - 1;
+    expect(comment).toMatch(new RegExp(`; and ${1001 - listed} more$`));
   });
 });

@@ -1,4 +1,9 @@
-import { decodeOrderStatusChanged, type Order, statusChangedEventId } from '@order-service/contracts';
+import {
+  checkCarriableStatusChange,
+  decodeOrderStatusChanged,
+  type Order,
+  statusChangedEventId,
+} from '@order-service/contracts';
 import type { Store } from '@order-service/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, readOutbox, steppingClock } from '../../test/support/memory-store.ts';
@@ -161,4 +166,93 @@ describe('receiveOrder', () => {
       expect(await countOrders()).toBe(before);
     });
   }
+});
+
+describe('receiveOrder across the value space the contract allows', () => {
+  const countOrders = async () => (await store.query('SELECT order_id FROM orders')).rows.length;
+  const idWith = (text: string) => `${makeOrder().order_id}${text}`;
+
+  const unsupported: { name: string; value: Buffer; reason: string }[] = [
+    {
+      name: 'U+0000 in order_id',
+      value: Buffer.from(JSON.stringify(makeOrder({ order_id: idWith('\u0000') }))),
+      reason: '/order_id must not contain control characters, got U+0000',
+    },
+    {
+      name: 'an unpaired surrogate in customer_id (JSON escape)',
+      value: Buffer.from(JSON.stringify(makeOrder({ customer_id: 'c-\ud800' }))),
+      reason: '/customer_id must be well-formed Unicode',
+    },
+    {
+      name: 'a 4 kB order_id',
+      value: Buffer.from(JSON.stringify(makeOrder({ order_id: idWith('x'.repeat(4096)) }))),
+      reason: '/order_id must be at most 200 characters',
+    },
+    {
+      name: 'a created_at in year 0000',
+      value: Buffer.from(JSON.stringify(makeOrder({ created_at: '0000-01-01T00:00:00Z' }))),
+      reason: '/created_at must name an instant from 0001-01-01T00:00:00.000Z',
+    },
+  ];
+  for (const record of unsupported) {
+    it(`dead-letters an order with ${record.name} as an unsupported value, storing nothing`, async () => {
+      const before = await countOrders();
+      const error = await failureOf(receiveOrder(deps, recordOf('', { value: record.value })));
+      expect(error).toMatchObject({ code: 'STATUS_WORKER_ORDER_UNDECODABLE', retryable: false });
+      expect(error.message).toContain(record.reason);
+      expect(error.cause).toMatchObject({ code: 'CONTRACT_UNSUPPORTED_VALUE', retryable: false });
+      expect(await countOrders()).toBe(before);
+    });
+  }
+
+  it('refuses the UTF-8 bytes of a surrogate (ED A0 80) instead of turning them into U+FFFD', async () => {
+    const text = JSON.stringify(makeOrder({ order_id: 'o-SURROGATE' }));
+    const [head, tail] = text.split('SURROGATE');
+    const value = Buffer.concat([
+      Buffer.from(head ?? ''),
+      Buffer.from([0xed, 0xa0, 0x80]),
+      Buffer.from(tail ?? ''),
+    ]);
+    const error = await failureOf(receiveOrder(deps, recordOf('', { value })));
+    expect(error).toMatchObject({ code: 'STATUS_WORKER_ORDER_UNDECODABLE', retryable: false });
+    expect(error.cause).toMatchObject({ code: 'CONTRACT_INVALID_JSON' });
+  });
+
+  it('cancels an order whose amounts are integers past 2^53, saying why', async () => {
+    const order = makeOrder({
+      items: [{ product_id: 'p', quantity: 1, price: 1e20 }],
+      total_amount: 1e20,
+    });
+    const result = await receiveOrder(deps, recordOf(order));
+    expect(result).toMatchObject({ outcome: 'cancelled', status: 'CANCELLED' });
+    const history = await listStatusHistory(store, order.order_id);
+    expect(history[1]?.comment).toContain('/total_amount must be a safe integer');
+  });
+
+  for (const createdAt of [
+    '2024-02-20T00:00:00+23:59',
+    '2024-02-20T23:59:00-23:59',
+    '2016-12-31T23:59:60Z',
+    '2024-02-20t15:30:00.123456789012345z',
+  ]) {
+    it(`accepts an order created at ${createdAt}, keeping the time as it was sent`, async () => {
+      const order = makeOrder({ created_at: createdAt });
+      await expect(receiveOrder(deps, recordOf(order))).resolves.toMatchObject({ outcome: 'accepted' });
+      const history = await listStatusHistory(store, order.order_id);
+      expect(history[0]?.changedAt).toBe(createdAt);
+    });
+  }
+
+  it('cancels an order of 1,000 broken items with a comment orders.status can carry', async () => {
+    const items = Array.from({ length: 1000 }, (_, index) => ({
+      product_id: `p-${index}`,
+      quantity: 1,
+      price: -1,
+    }));
+    const order = makeOrder({ items, total_amount: -1000 });
+    await expect(receiveOrder(deps, recordOf(order))).resolves.toMatchObject({ outcome: 'cancelled' });
+    const [row] = await readOutbox(store, order.order_id);
+    const decoded = decodeOrderStatusChanged(row?.message_value);
+    expect(decoded.ok && checkCarriableStatusChange(decoded.value)).toEqual([]);
+  });
 });
