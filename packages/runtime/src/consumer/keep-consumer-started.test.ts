@@ -10,6 +10,7 @@ function fakeHandle(): ConsumerHandle & { stopped: number } {
   const handle = {
     stopped: 0,
     joined: Promise.resolve(),
+    health: () => ({ deadLetterBlocked: [], failingPositions: 0 }),
     stop: async () => {
       handle.stopped++;
     },

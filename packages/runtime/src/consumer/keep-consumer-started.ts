@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import { type BackoffOptions, backoffDelay } from '../backoff.ts';
-import type { ConsumerHandle } from './run-consumer.ts';
+import type { ConsumerHandle, ConsumerHealth } from './run-consumer.ts';
 
 /** A consumer that is being started in the background, and how to stop it. */
 export interface BackgroundConsumer {
   /** Resolves with the consumer once it has started; never settles if stopped before. */
   readonly started: Promise<ConsumerHandle>;
+  /** The started consumer's health; nothing blocked while it is still starting. */
+  health(): ConsumerHealth;
   /**
    * Cancels further attempts and stops the consumer. An attempt still connecting is waited for at
    * most `graceMs` (kafkajs retries a dead broker for many seconds); if it succeeds later, the
@@ -28,13 +30,15 @@ export function keepConsumerStarted(
   let timer: NodeJS.Timeout | undefined;
   let endWait: (() => void) | undefined;
   let attemptInFlight: Promise<ConsumerHandle> | undefined;
+  let running: ConsumerHandle | undefined;
 
   const started = new Promise<ConsumerHandle>((resolve) => {
     const run = async () => {
       for (let attempt = 1; !stopping; attempt++) {
         attemptInFlight = start();
         try {
-          resolve(await attemptInFlight);
+          running = await attemptInFlight;
+          resolve(running);
           return;
         } catch (error) {
           if (stopping) return;
@@ -52,6 +56,7 @@ export function keepConsumerStarted(
 
   return {
     started,
+    health: () => running?.health() ?? { deadLetterBlocked: [], failingPositions: 0 },
     async stop(graceMs = 3_000) {
       stopping = true;
       clearTimeout(timer);

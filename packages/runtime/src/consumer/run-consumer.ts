@@ -4,9 +4,11 @@ import { type BackoffOptions, backoffDelay } from '../backoff.ts';
 import { classifyError, type ErrorClassification } from '../classify-error.ts';
 import { deadLetterTopic } from '../config/base-config-schema.ts';
 import { RuntimeError } from '../errors.ts';
+import { kafkaReadiness } from '../http/readiness.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { type ConsumedRecord, toConsumedRecord } from './consumed-record.ts';
 import { deadLetterHeaders } from './dead-letter-headers.ts';
+import { PartitionPositions } from './partition-positions.ts';
 
 /** What a handler gets besides the record. */
 export interface HandlerContext {
@@ -39,25 +41,38 @@ export interface RunConsumerOptions {
   metrics: Metrics;
   /**
    * Decodes and handles one record; resolve only when its effects are durable (store transaction
-   * committed). Throw an error with `retryable: false` for records that can never succeed.
+   * committed). Throw an error whose fault is `record` (a typed error with `retryable: false`) for
+   * records that can never succeed, `transient` (`retryable: true`) for outages.
    */
   handleRecord: (record: ConsumedRecord, context: HandlerContext) => Promise<void>;
   /**
    * Optional batch mode: handles records of one partition (a kafkajs batch, in chunks of at most
    * `maxBatchRecords`) together, typically in ONE store transaction; resolve only once it committed.
-   * Offsets are resolved after it resolved. A retryable failure retries the whole chunk after a
-   * backoff (nothing committed); a non-retryable one replays the chunk through `handleRecord`, one
-   * record at a time, so only the record that cannot succeed goes to the dead-letter topic. The
-   * handler must therefore be all-or-nothing and idempotent per record (same as `handleRecord`).
+   * Offsets are resolved after it resolved. A transient failure retries the whole chunk after a
+   * backoff (nothing committed); a `record` or `unknown` one splits the chunk in halves, recursively,
+   * committing the halves that succeed, down to single records that go through `handleRecord` and
+   * the per-record policy. The handler must therefore be all-or-nothing and idempotent per record
+   * (same as `handleRecord`).
    */
   handleBatch?: (records: readonly ConsumedRecord[], context: BatchHandlerContext) => Promise<void>;
   /** Most records given to one `handleBatch` call. Default 500. */
   maxBatchRecords?: number;
   deadLetter?: DeadLetterOptions;
-  /** Backoff between retries of one record. Default 500 ms doubling to 30 s. */
+  /** Backoff between retries of one record, chunk or dead-letter write. Default 500 ms doubling to 30 s. */
   retryBackoff?: BackoffOptions;
-  /** Attempts before a retryable failure is dead-lettered too. Default: unlimited. */
+  /**
+   * Failures with an error nobody classified (fault `unknown`) one record gets before `probe` decides:
+   * probe passes -> dead-lettered with the error and attempt count; probe fails -> retried as a
+   * transient fault (and probed again at its next failure). Default 5. Transient faults never count.
+   */
   maxAttempts?: number;
+  /**
+   * Checks what the handler depends on (the apps pass a store ping); rejects when unhealthy. The
+   * runner also checks that a Kafka broker answers. Default: the broker check only.
+   */
+  probe?: () => Promise<void>;
+  /** Longest the probe (with the broker check) may take before it counts as failed. Default 5000 ms. */
+  probeTimeoutMs?: number;
   /** Where a group without committed offsets starts. Default true (the beginning). */
   fromBeginning?: boolean;
   /** Partitions handled in parallel (records of one partition stay sequential). Default 1. */
@@ -67,31 +82,90 @@ export interface RunConsumerOptions {
   maxWaitTimeMs?: number;
 }
 
+/** A partition paused because the dead-letter topic of its record cannot be written. */
+export interface DeadLetterBlocked {
+  topic: string;
+  partition: number;
+  /** The record waiting for its dead letter; nothing past it is committed. */
+  offset: string;
+  deadLetterTopic: string;
+  /** When the first write failed (ISO 8601). */
+  since: string;
+  /** The last write's error. */
+  error: string;
+  writeAttempts: number;
+}
+
+/** What `/ready` and operators need to know about a running consumer. */
+export interface ConsumerHealth {
+  deadLetterBlocked: DeadLetterBlocked[];
+  /** Records and chunks that failed and wait for their next attempt (0 when all is well). */
+  failingPositions: number;
+}
+
 /** A running consumer. */
 export interface ConsumerHandle {
   /** Resolves once the consumer has joined its group (tests wait on it before producing). */
   joined: Promise<void>;
+  /** Partitions paused by an unwritable dead-letter topic (see `consumerReadiness`). */
+  health(): ConsumerHealth;
   /** Leaves the group after the current record, then disconnects the consumer and the DLQ producer. */
   stop(): Promise<void>;
 }
 
-type Outcome = { kind: 'done' } | { kind: 'retry'; delayMs: number };
-type BatchOutcome = Outcome | { kind: 'one-by-one' };
+/** What became of a record or chunk: done (offset resolved), retry from `offset` later, or stopped (rebalance, stop). */
+type Step = { kind: 'done' } | { kind: 'retry'; offset: string; delayMs: number } | { kind: 'stopped' };
+
+interface FailureCount {
+  /** Deliveries that failed (the next one is attempt `deliveries + 1`). */
+  deliveries: number;
+  /** Of those, failures with fault `unknown`: bounded by `maxAttempts`. */
+  unknownFailures: number;
+}
+
+interface PendingDeadLetter {
+  failure: ErrorClassification;
+  attempts: number;
+  writeAttempts: number;
+  since?: string;
+  error?: string;
+}
+
+const done: Step = { kind: 'done' };
+const stopped: Step = { kind: 'stopped' };
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Consumes `topics` with kafkajs `eachBatch`, one record at a time per partition (or, with
  * `handleBatch`, one chunk of records at a time). Offsets are resolved only after the handler
- * resolved. A retryable failure pauses the partition, seeks
- * back to the failed record and resumes after an exponential backoff, committing nothing past it;
- * a non-retryable failure sends the record to the dead-letter topic with headers saying why, then
- * moves on. Handler errors never crash the process.
+ * resolved. Who is at fault (`classifyError(...).fault`) decides what happens to a failure:
+ * - `record`: the record goes to the dead-letter topic at once (headers say why and where), its
+ *   offset is committed, the partition moves on;
+ * - `transient`: the partition pauses, seeks back to the record and resumes after a capped
+ *   exponential backoff, however long it takes; nothing past it is committed or dead-lettered;
+ * - `unknown`: retried like a transient fault `maxAttempts` times, then dead-lettered if the probe
+ *   (store and broker) passes, retried as transient if it fails.
+ * If the dead-letter topic cannot be written, the partition pauses on the record (nothing committed
+ * past it), the write is retried with backoff, `health()` and the `consumer_dead_letter_blocked`
+ * gauge say so, and it resumes by itself once the write succeeds. Handler errors never crash the
+ * process.
  */
 export async function runConsumer(options: RunConsumerOptions): Promise<ConsumerHandle> {
   const logger = options.logger.child({ component: 'consumer', groupId: options.groupId });
   const retryBackoff = options.retryBackoff ?? { initialMs: 500, maxMs: 30_000 };
-  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+  const probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
   const topicFor = options.deadLetter?.topicFor ?? deadLetterTopic;
-  const attempts = new Map<string, number>();
+  const maxBatchRecords = Math.max(1, options.maxBatchRecords ?? 500);
+  const failures = new PartitionPositions<FailureCount>();
+  const pendingDeadLetters = new PartitionPositions<PendingDeadLetter>();
   const resumeTimers = new Set<NodeJS.Timeout>();
   const { metrics } = options;
 
@@ -103,112 +177,218 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
     // kafkajs gives up on some errors by default; a consumer must keep consuming instead.
     retry: { restartOnFailure: async () => true },
   });
+  // Not idempotent: kafkajs's idempotent producer retries a failing send forever, which would hide an
+  // unwritable DLQ. A few retries, then the runner's own loop (pause, backoff, report) takes over; a
+  // duplicate dead letter after an ambiguous failure is harmless (a replay is idempotent).
   const producer: Producer = options.kafka.producer({
-    idempotent: true,
+    idempotent: false,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: 2 },
   });
+  const broker = kafkaReadiness(options.kafka);
 
-  const sendToDeadLetter = async (record: ConsumedRecord, failure: ErrorClassification, attempt: number) => {
+  // Undefined when the store (probe) and a broker answer, else why not.
+  const runProbe = async (): Promise<Error | undefined> => {
+    const probe = options.probe;
+    try {
+      await withTimeout(
+        Promise.all([broker.check(), probe === undefined ? undefined : Promise.resolve().then(probe)]),
+        probeTimeoutMs,
+        'probe',
+      );
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
+
+  const writeDeadLetter = async (
+    record: ConsumedRecord,
+    pending: PendingDeadLetter,
+    recordLogger: Logger,
+  ): Promise<Step> => {
+    const { topic, partition, offset } = record;
+    const target = topicFor(topic);
     try {
       await producer.send({
-        topic: topicFor(record.topic),
+        topic: target,
         acks: -1,
         messages: [
-          { key: record.key, value: record.value, headers: deadLetterHeaders(record, failure, attempt) },
+          {
+            key: record.key,
+            value: record.value,
+            headers: deadLetterHeaders(record, pending.failure, pending.attempts),
+          },
         ],
       });
     } catch (error) {
-      throw new RuntimeError(
-        'RUNTIME_DEAD_LETTER_FAILED',
-        `Cannot write to ${topicFor(record.topic)}: ${(error as Error).message}. Does the topic exist?`,
-        { cause: error },
+      pending.writeAttempts += 1;
+      pending.since ??= new Date().toISOString();
+      pending.error = error instanceof Error ? error.message : String(error);
+      pendingDeadLetters.set(topic, partition, 'record', offset, pending);
+      metrics.consumerDeadLetterBlocked.set({ topic, partition: String(partition) }, 1);
+      const delayMs = backoffDelay(pending.writeAttempts, retryBackoff);
+      recordLogger.error(
+        {
+          err: new RuntimeError(
+            'RUNTIME_DEAD_LETTER_FAILED',
+            `Cannot write to ${target}: ${pending.error}. Create the topic or give the producer access; the partition resumes by itself once the write succeeds.`,
+            { cause: error },
+          ),
+          deadLetterTopic: target,
+          writeAttempts: pending.writeAttempts,
+          delayMs,
+        },
+        'dead-letter write failed, partition paused',
+      );
+      return { kind: 'retry', offset, delayMs };
+    }
+    pendingDeadLetters.delete(topic, partition, 'record', offset);
+    if (pending.writeAttempts > 0) {
+      metrics.consumerDeadLetterBlocked.set({ topic, partition: String(partition) }, 0);
+      recordLogger.info(
+        { deadLetterTopic: target, since: pending.since },
+        'dead-letter topic writable again',
       );
     }
+    metrics.consumerRecordsDeadLettered.inc({ topic, code: pending.failure.code });
+    recordLogger.warn(
+      {
+        code: pending.failure.code,
+        fault: pending.failure.fault,
+        reason: pending.failure.message,
+        attempts: pending.attempts,
+      },
+      'record sent to the dead-letter topic',
+    );
+    return done;
   };
 
-  const processRecord = async (record: ConsumedRecord): Promise<Outcome> => {
-    const position = `${record.topic}:${record.partition}:${record.offset}`;
-    const attempt = (attempts.get(position) ?? 0) + 1;
-    const recordLogger = logger.child({
-      topic: record.topic,
-      partition: record.partition,
-      offset: record.offset,
-    });
+  // One record through the policy; resolves nothing (the caller does).
+  const processRecord = async (record: ConsumedRecord): Promise<Step> => {
+    const { topic, partition, offset } = record;
+    const recordLogger = logger.child({ topic, partition, offset });
+    const pending = pendingDeadLetters.get(topic, partition, 'record', offset);
+    if (pending !== undefined) return writeDeadLetter(record, pending, recordLogger);
+    const count = failures.get(topic, partition, 'record', offset) ?? { deliveries: 0, unknownFailures: 0 };
+    const attempt = count.deliveries + 1;
     try {
       await options.handleRecord(record, { logger: recordLogger, attempt });
-      attempts.delete(position);
-      metrics.consumerRecordsProcessed.inc({ topic: record.topic });
-      return { kind: 'done' };
     } catch (error) {
       const failure = classifyError(error);
-      if (failure.retryable && attempt < maxAttempts) {
-        attempts.set(position, attempt);
-        metrics.consumerRecordsRetried.inc({ topic: record.topic });
-        const delayMs = backoffDelay(attempt, retryBackoff);
-        recordLogger.warn({ err: error, code: failure.code, attempt, delayMs }, 'record failed, retrying');
-        return { kind: 'retry', delayMs };
-      }
-      try {
-        await sendToDeadLetter(record, failure, attempt);
-      } catch (deadLetterError) {
-        attempts.set(position, attempt);
-        const delayMs = backoffDelay(attempt, retryBackoff);
-        recordLogger.error(
-          { err: deadLetterError, delayMs },
-          'dead-letter write failed, retrying the record',
+      const unknownFailures = count.unknownFailures + (failure.fault === 'unknown' ? 1 : 0);
+      const deadLetter = () => {
+        failures.delete(topic, partition, 'record', offset);
+        return writeDeadLetter(record, { failure, attempts: attempt, writeAttempts: 0 }, recordLogger);
+      };
+      if (failure.fault === 'record') return deadLetter();
+      const delayMs = backoffDelay(attempt, retryBackoff);
+      const details = { err: error, code: failure.code, fault: failure.fault, attempt, delayMs };
+      if (failure.fault === 'unknown' && unknownFailures >= maxAttempts) {
+        const probeError = await runProbe();
+        if (probeError === undefined) return deadLetter();
+        metrics.consumerProbeFailures.inc({ topic });
+        recordLogger.warn(
+          { ...details, probeError: probeError.message },
+          'record keeps failing but the probe fails too, retrying it as a transient fault',
         );
-        return { kind: 'retry', delayMs };
+      } else {
+        recordLogger.warn(details, 'record failed, retrying');
       }
-      attempts.delete(position);
-      metrics.consumerRecordsDeadLettered.inc({ topic: record.topic, code: failure.code });
-      recordLogger.warn(
-        { code: failure.code, reason: failure.message },
-        'record sent to the dead-letter topic',
-      );
-      return { kind: 'done' };
+      failures.set(topic, partition, 'record', offset, { deliveries: attempt, unknownFailures });
+      metrics.consumerRecordsRetried.inc({ topic });
+      return { kind: 'retry', offset, delayMs };
     }
+    failures.delete(topic, partition, 'record', offset);
+    metrics.consumerRecordsProcessed.inc({ topic });
+    return done;
   };
 
-  const processChunk = async (records: readonly ConsumedRecord[]): Promise<BatchOutcome> => {
-    const handleBatch = options.handleBatch;
+  const resolve = async (payload: EachBatchPayload, record: ConsumedRecord) => {
+    payload.resolveOffset(record.offset);
+    failures.forgetThrough(record.topic, record.partition, record.offset);
+    await payload.heartbeat();
+  };
+
+  const processSingle = async (payload: EachBatchPayload, record: ConsumedRecord): Promise<Step> => {
+    if (!payload.isRunning() || payload.isStale()) return stopped;
+    const step = await processRecord(record);
+    if (step.kind === 'done') await resolve(payload, record);
+    return step;
+  };
+
+  const processOneByOne = async (
+    payload: EachBatchPayload,
+    records: readonly ConsumedRecord[],
+  ): Promise<Step> => {
+    for (const record of records) {
+      const step = await processSingle(payload, record);
+      if (step.kind !== 'done') return step;
+    }
+    return done;
+  };
+
+  // Consecutive records of one partition through `handleBatch`, split in halves on a record's fault.
+  const processRange = async (
+    payload: EachBatchPayload,
+    handleBatch: NonNullable<RunConsumerOptions['handleBatch']>,
+    records: readonly ConsumedRecord[],
+  ): Promise<Step> => {
     const first = records[0];
     const last = records[records.length - 1];
-    if (handleBatch === undefined || first === undefined || last === undefined) return { kind: 'one-by-one' };
-    const position = `${first.topic}:${first.partition}:${first.offset}:batch`;
-    const attempt = (attempts.get(position) ?? 0) + 1;
+    if (first === undefined || last === undefined) return done;
+    if (records.length === 1) return processSingle(payload, first);
+    if (!payload.isRunning() || payload.isStale()) return stopped;
+    const { topic, partition } = first;
+    // The head record already failed on its own (it waits for a retry or its dead letter): take it
+    // alone rather than splitting again.
+    if (
+      failures.get(topic, partition, 'record', first.offset) !== undefined ||
+      pendingDeadLetters.get(topic, partition, 'record', first.offset) !== undefined
+    ) {
+      const step = await processSingle(payload, first);
+      return step.kind === 'done' ? processRange(payload, handleBatch, records.slice(1)) : step;
+    }
+    const count = failures.get(topic, partition, 'chunk', first.offset) ?? {
+      deliveries: 0,
+      unknownFailures: 0,
+    };
+    const attempt = count.deliveries + 1;
     const batchLogger = logger.child({
-      topic: first.topic,
-      partition: first.partition,
+      topic,
+      partition,
       firstOffset: first.offset,
       lastOffset: last.offset,
     });
     try {
       await handleBatch(records, { logger: batchLogger, attempt });
-      attempts.delete(position);
-      metrics.consumerRecordsProcessed.inc({ topic: first.topic }, records.length);
-      return { kind: 'done' };
     } catch (error) {
       const failure = classifyError(error);
-      if (failure.retryable && attempt < maxAttempts) {
-        attempts.set(position, attempt);
-        metrics.consumerRecordsRetried.inc({ topic: first.topic }, records.length);
+      if (failure.fault === 'transient') {
+        failures.set(topic, partition, 'chunk', first.offset, { deliveries: attempt, unknownFailures: 0 });
+        metrics.consumerRecordsRetried.inc({ topic }, records.length);
         const delayMs = backoffDelay(attempt, retryBackoff);
         batchLogger.warn(
-          { err: error, code: failure.code, attempt, delayMs, records: records.length },
+          { err: error, code: failure.code, fault: failure.fault, attempt, delayMs, records: records.length },
           'batch failed, retrying',
         );
-        return { kind: 'retry', delayMs };
+        return { kind: 'retry', offset: first.offset, delayMs };
       }
-      // Some record of the chunk can never succeed: find it by handling them one at a time.
-      attempts.delete(position);
+      failures.delete(topic, partition, 'chunk', first.offset);
+      metrics.consumerBatchSplits.inc({ topic });
       batchLogger.warn(
-        { code: failure.code, reason: failure.message, records: records.length },
-        'batch failed, handling its records one at a time',
+        { err: error, code: failure.code, fault: failure.fault, records: records.length },
+        'batch failed, splitting it to isolate the record at fault',
       );
-      return { kind: 'one-by-one' };
+      const half = Math.ceil(records.length / 2);
+      const step = await processRange(payload, handleBatch, records.slice(0, half));
+      return step.kind === 'done' ? processRange(payload, handleBatch, records.slice(half)) : step;
     }
+    metrics.consumerRecordsProcessed.inc({ topic }, records.length);
+    await resolve(payload, last);
+    return done;
   };
 
   // Pauses the partition and fetches it again from `offset` after the backoff; nothing past it is resolved.
@@ -223,57 +403,37 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
     resumeTimers.add(timer);
   };
 
-  // Handles `messages` one at a time; false when it stopped (retry scheduled, or no longer running).
-  const processOneByOne = async (
-    payload: EachBatchPayload,
-    messages: EachBatchPayload['batch']['messages'],
-  ) => {
-    const { batch } = payload;
-    for (const message of messages) {
-      if (!payload.isRunning() || payload.isStale()) return false;
-      const outcome = await processRecord(toConsumedRecord(batch.topic, batch.partition, message));
-      if (outcome.kind === 'retry') {
-        retryFrom(payload, message.offset, outcome.delayMs);
-        return false;
-      }
-      payload.resolveOffset(message.offset);
-      await payload.heartbeat();
-    }
-    return true;
-  };
-
-  const maxBatchRecords = Math.max(1, options.maxBatchRecords ?? 500);
-
   const eachBatch = async (payload: EachBatchPayload): Promise<void> => {
     const { batch } = payload;
-    if (options.handleBatch === undefined) {
-      await processOneByOne(payload, batch.messages);
-      return;
-    }
-    for (let start = 0; start < batch.messages.length; start += maxBatchRecords) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      const messages = batch.messages.slice(start, start + maxBatchRecords);
-      const records = messages.map((message) => toConsumedRecord(batch.topic, batch.partition, message));
-      const outcome = await processChunk(records);
-      if (outcome.kind === 'retry') {
-        retryFrom(payload, records[0]?.offset ?? batch.firstOffset() ?? '0', outcome.delayMs);
-        return;
-      }
-      if (outcome.kind === 'one-by-one') {
-        if (!(await processOneByOne(payload, messages))) return;
-        continue;
-      }
-      const last = records[records.length - 1];
-      if (last !== undefined) payload.resolveOffset(last.offset);
-      await payload.heartbeat();
+    const records = batch.messages.map((message) => toConsumedRecord(batch.topic, batch.partition, message));
+    const handleBatch = options.handleBatch;
+    for (let start = 0; start < records.length; start += maxBatchRecords) {
+      const chunk = records.slice(start, start + maxBatchRecords);
+      const step =
+        handleBatch === undefined
+          ? await processOneByOne(payload, chunk)
+          : await processRange(payload, handleBatch, chunk);
+      if (step.kind === 'retry') retryFrom(payload, step.offset, step.delayMs);
+      if (step.kind !== 'done') return;
     }
   };
 
   let markJoined: () => void = () => undefined;
-  const joined = new Promise<void>((resolve) => {
-    markJoined = resolve;
+  const joined = new Promise<void>((resolveJoined) => {
+    markJoined = resolveJoined;
   });
-  consumer.on(consumer.events.GROUP_JOIN, () => markJoined());
+  consumer.on(consumer.events.GROUP_JOIN, (event) => {
+    // Partitions revoked from this member: their failures and blocked dead letters are the new owner's now.
+    const assignment = event.payload.memberAssignment;
+    failures.keepOnly(assignment);
+    for (const dropped of pendingDeadLetters.keepOnly(assignment)) {
+      metrics.consumerDeadLetterBlocked.set(
+        { topic: dropped.topic, partition: String(dropped.partition) },
+        0,
+      );
+    }
+    markJoined();
+  });
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ err: event.payload.error, restart: event.payload.restart }, 'kafka consumer crashed');
   });
@@ -292,21 +452,43 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
+    await broker.close?.();
     throw new RuntimeError(
       'RUNTIME_KAFKA_UNAVAILABLE',
       `Cannot start consumer group ${options.groupId} on ${options.topics.join(', ')}: ${(error as Error).message}. Check KAFKA_BROKERS and that the topics exist.`,
       { cause: error },
     );
   }
-  logger.info({ topics: options.topics }, 'consumer started');
+  logger.info({ topics: options.topics, maxAttempts }, 'consumer started');
 
   return {
     joined,
+    health: () => ({
+      deadLetterBlocked: pendingDeadLetters
+        .entries()
+        .filter((entry) => entry.value.writeAttempts > 0)
+        .map((entry) => ({
+          topic: entry.topic,
+          partition: entry.partition,
+          offset: entry.offset,
+          deadLetterTopic: topicFor(entry.topic),
+          since: entry.value.since ?? '',
+          error: entry.value.error ?? '',
+          writeAttempts: entry.value.writeAttempts,
+        })),
+      failingPositions: failures.size,
+    }),
     stop: async () => {
       for (const timer of resumeTimers) clearTimeout(timer);
       resumeTimers.clear();
       await consumer.disconnect();
       await producer.disconnect();
+      await broker.close?.();
+      for (const entry of pendingDeadLetters.entries()) {
+        metrics.consumerDeadLetterBlocked.set({ topic: entry.topic, partition: String(entry.partition) }, 0);
+      }
+      failures.clear();
+      pendingDeadLetters.clear();
       logger.info('consumer stopped');
     },
   };

@@ -13,6 +13,10 @@ export interface Metrics {
   consumerRecordsProcessed: Counter<'topic'>;
   consumerRecordsDeadLettered: Counter<'topic' | 'code'>;
   consumerRecordsRetried: Counter<'topic'>;
+  /** 1 while a partition is paused because its dead-letter topic cannot be written, else 0. */
+  consumerDeadLetterBlocked: Gauge<'topic' | 'partition'>;
+  consumerProbeFailures: Counter<'topic'>;
+  consumerBatchSplits: Counter<'topic'>;
 }
 
 /** Creates a registry labelled `app=<appName>` with process metrics and the shared runtime metrics. */
@@ -72,6 +76,24 @@ export function createMetrics(appName: string): Metrics {
     consumerRecordsRetried: new Counter({
       name: 'consumer_records_retried_total',
       help: 'Retryable handler failures (the record is retried after a backoff), by topic.',
+      labelNames: ['topic'] as const,
+      registers,
+    }),
+    consumerDeadLetterBlocked: new Gauge({
+      name: 'consumer_dead_letter_blocked',
+      help: '1 while a partition is paused because its dead-letter topic cannot be written (the record waits, nothing is committed past it), else 0.',
+      labelNames: ['topic', 'partition'] as const,
+      registers,
+    }),
+    consumerProbeFailures: new Counter({
+      name: 'consumer_probe_failures_total',
+      help: 'A record kept failing with an unclassified error but the store or broker probe failed too, so it was retried instead of dead-lettered, by topic.',
+      labelNames: ['topic'] as const,
+      registers,
+    }),
+    consumerBatchSplits: new Counter({
+      name: 'consumer_batch_splits_total',
+      help: 'Failed batches split in halves to isolate the record at fault, by topic.',
       labelNames: ['topic'] as const,
       registers,
     }),
