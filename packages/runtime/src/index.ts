@@ -6,11 +6,14 @@ export { type BaseConfig, baseConfigSchema, deadLetterTopic } from './config/bas
 export { ConfigError, type ConfigProblem } from './config/config-error.ts';
 export { type Environment, loadConfig } from './config/load-config.ts';
 export { type ConsumedRecord, headersToStrings } from './consumer/consumed-record.ts';
+export { consumerReadiness } from './consumer/consumer-readiness.ts';
 export { DEAD_LETTER_HEADERS } from './consumer/dead-letter-headers.ts';
 export { type BackgroundConsumer, keepConsumerStarted } from './consumer/keep-consumer-started.ts';
 export {
   type BatchHandlerContext,
   type ConsumerHandle,
+  type ConsumerHealth,
+  type DeadLetterBlocked,
   type DeadLetterOptions,
   type HandlerContext,
   type RunConsumerOptions,
