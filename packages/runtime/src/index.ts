@@ -84,6 +84,7 @@ export {
   type ShutdownOptions,
   type ShutdownStep,
 } from './shutdown/on-shutdown.ts';
+export { DATA_DIR_LOCK_FILE, StoreLockedError } from './store/data-dir-lock.ts';
 export { type Migration, migrate } from './store/migrate.ts';
 export { openConfiguredStore } from './store/open-configured-store.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';

@@ -2,10 +2,13 @@ import type { Kafka } from 'kafkajs';
 import { Gauge, type Registry } from 'prom-client';
 import type { Store } from '../store/store.ts';
 
-/** A dependency `/ready` checks: resolves when reachable, rejects with the reason otherwise. */
+/**
+ * A dependency `/ready` checks: resolves when reachable, rejects with the reason otherwise. It may
+ * resolve with a detail (`ok: <detail>` in `/ready`, still ready), e.g. rows an operator must see to.
+ */
 export interface ReadinessCheck {
   name: string;
-  check: () => Promise<void>;
+  check: () => Promise<void | string>;
   /** Releases what the check holds (called when the server closes). */
   close?: () => Promise<void>;
 }
@@ -72,8 +75,8 @@ export function monitorDependency(
     const result = await runReadinessChecks([check], options.timeoutMs);
     if (stopped) return;
     const status = result.checks[check.name] ?? 'unknown';
-    state = status === 'ok' ? 'ok' : `unreachable: ${status}`;
-    gauge.set(status === 'ok' ? 1 : 0);
+    state = result.ready ? status : `unreachable: ${status}`;
+    gauge.set(result.ready ? 1 : 0);
   };
   const tick = () => {
     running ??= probe().finally(() => {
@@ -107,19 +110,26 @@ export async function runReadinessChecks(
     checks.map(async (entry) => {
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([
+        const detail = await Promise.race([
           entry.check(),
           new Promise<never>((_resolve, reject) => {
             timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
           }),
         ]);
-        return [entry.name, 'ok'] as const;
+        return [
+          entry.name,
+          typeof detail === 'string' && detail !== '' ? `ok: ${detail}` : 'ok',
+          true,
+        ] as const;
       } catch (error) {
-        return [entry.name, error instanceof Error ? error.message : String(error)] as const;
+        return [entry.name, error instanceof Error ? error.message : String(error), false] as const;
       } finally {
         clearTimeout(timer);
       }
     }),
   );
-  return { ready: results.every(([, status]) => status === 'ok'), checks: Object.fromEntries(results) };
+  return {
+    ready: results.every(([, , ok]) => ok),
+    checks: Object.fromEntries(results.map(([name, status]) => [name, status])),
+  };
 }

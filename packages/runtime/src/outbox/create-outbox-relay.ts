@@ -7,16 +7,22 @@ import type { Metrics } from '../metrics/create-metrics.ts';
 import type { Store, StoreSession } from '../store/store.ts';
 import { createDirectPublisher } from './direct-publisher.ts';
 import { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, outboxChannel } from './outbox-message.ts';
+import { outboxRelayMetrics } from './outbox-relay-metrics.ts';
 import {
   markPublished,
   markPublishedByEventIds,
   type OutboxLag,
   type PendingOutboxRow,
+  type SetAsideOutboxRow,
   selectLag,
   selectPending,
   selectPendingTopics,
   selectScanOffsets,
+  selectSetAside,
+  setAside,
 } from './outbox-repository.ts';
+import { recordRefusedType } from './record-refused.ts';
+import { RECORD_BATCH_OVERHEAD_BYTES, recordSizeBytes } from './record-size.ts';
 import { WakeSignal } from './wake-signal.ts';
 
 /** How committed messages reach Kafka: through the outbox table, or published directly (benchmarks). */
@@ -38,6 +44,14 @@ export interface OutboxRelayOptions {
   mode?: OutboxMode;
   /** Rows per Kafka request. Default 500. */
   batchSize?: number;
+  /**
+   * Bytes per Kafka request (keys, values and headers with the record framing, see
+   * `recordSizeBytes`): keep it at or below the topics' `max.message.bytes`. A row larger than
+   * this is still sent, alone, and set aside if the broker refuses it. Default 1,000,000.
+   */
+  maxBatchBytes?: number;
+  /** How often the lag gauges are refreshed, also while publishing fails. Default 5000 ms. */
+  lagRefreshMs?: number;
   /** Safety poll when no wake-up arrives. Default 5000 ms. */
   pollIntervalMs?: number;
   /** Coalesces wake-ups arriving within this window into one batch. Default 2 ms. */
@@ -66,6 +80,8 @@ export interface OutboxRelay {
   lag(): Promise<OutboxLag>;
   /** True while this relay holds the database's relay lock. */
   isLeader(): boolean;
+  /** The first `limit` (default 10) rows set aside because the broker refuses them even alone. */
+  setAsideRows(limit?: number): Promise<SetAsideOutboxRow[]>;
 }
 
 /**
@@ -80,6 +96,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger.child({ component: 'outbox-relay' });
   if (options.mode === 'direct') return createDirectModeRelay(options, logger);
   const batchSize = options.batchSize ?? 500;
+  const maxBatchBytes = options.maxBatchBytes ?? 1_000_000;
+  const lagRefreshMs = options.lagRefreshMs ?? 5_000;
+  const relayMetrics = outboxRelayMetrics(metrics.registry);
   const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const leaderRetryMs = options.leaderRetryMs ?? 2_000;
   const recoveryTimeoutMs = options.recoveryTimeoutMs ?? 60_000;
@@ -96,6 +115,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let session: StoreSession | undefined;
   let producer: OutboxProducer | undefined;
   let unsubscribe: (() => void) | undefined;
+  let lagTimer: NodeJS.Timeout | undefined;
+  /** The rows of the send in flight: when the broker refuses them, the catch below knows which. */
+  let inFlight: readonly PendingOutboxRow[] = [];
+  /** After the broker refused a batch, rows up to this id go one per request to find the culprit. */
+  let isolateThroughId: bigint | undefined;
 
   const pause = (ms: number) => signal.wait(ms);
 
@@ -103,7 +127,68 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const lag = await selectLag(store);
     metrics.outboxPending.set(lag.pending);
     metrics.outboxOldestPendingAge.set(lag.oldestAgeMs / 1_000);
+    relayMetrics.setAsideMessages.set(lag.setAside);
     return lag;
+  };
+
+  /** The rows of the next request: capped by bytes (at least one row), one row while isolating. */
+  const nextBatch = (rows: readonly PendingOutboxRow[]): PendingOutboxRow[] => {
+    const first = rows[0];
+    if (first === undefined) return [];
+    if (isolateThroughId !== undefined) {
+      if (BigInt(first.id) <= isolateThroughId) return [first];
+      isolateThroughId = undefined;
+    }
+    const batch: PendingOutboxRow[] = [];
+    let bytes = RECORD_BATCH_OVERHEAD_BYTES;
+    for (const row of rows) {
+      const size = recordSizeBytes(row);
+      if (batch.length > 0 && bytes + size > maxBatchBytes) break;
+      batch.push(row);
+      bytes += size;
+    }
+    return batch;
+  };
+
+  /**
+   * The broker refused the rows in flight as records (too large, invalid): a batch is split into
+   * single rows; a single row can never be published and is set aside, loudly, so that it never
+   * blocks the rows behind it. True when handled.
+   */
+  const handleRefusal = async (error: unknown): Promise<boolean> => {
+    const refusedType = recordRefusedType(error);
+    const rows = inFlight;
+    inFlight = [];
+    if (refusedType === undefined || rows.length === 0) return false;
+    const row = rows[0] as PendingOutboxRow;
+    if (rows.length > 1) {
+      isolateThroughId = BigInt((rows.at(-1) as PendingOutboxRow).id);
+      logger.warn(
+        { refusedType, rows: rows.length, firstId: row.id, lastId: isolateThroughId.toString() },
+        'broker refused an outbox batch, publishing its rows one per request',
+      );
+      return true;
+    }
+    const reason = `${refusedType}: ${error instanceof Error ? error.message : String(error)}`.slice(
+      0,
+      1_000,
+    );
+    await setAside(store, row.id, reason);
+    relayMetrics.setAsideTotal.inc({ topic: row.topic });
+    logger.error(
+      {
+        outboxId: row.id,
+        eventId: row.eventId,
+        topic: row.topic,
+        key: row.key,
+        recordBytes: recordSizeBytes(row),
+        refusedType,
+        err: error,
+      },
+      'outbox message set aside: the broker refuses it even alone; raise the topic max.message.bytes or fix the record, then clear its set_aside_at',
+    );
+    await updateLag().catch(() => undefined);
+    return true;
   };
 
   /** Marks pending rows that are already on their topic (sent before a crash or a failed ack). */
@@ -130,11 +215,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Publishes pending rows batch after batch until none is left. */
   const drain = async (activeProducer: OutboxProducer): Promise<void> => {
     for (;;) {
-      const rows = await selectPending(store, batchSize);
+      const pending = await selectPending(store, batchSize);
+      const rows = nextBatch(pending);
       if (rows.length === 0) return;
+      inFlight = rows;
       const acks = await activeProducer.publish(
         rows.map((row) => ({ topic: row.topic, key: row.key, value: row.value, headers: row.headers })),
       );
+      inFlight = [];
       await options.beforeMark?.(rows);
       await markPublished(
         store,
@@ -145,7 +233,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       for (const row of rows) perTopic.set(row.topic, (perTopic.get(row.topic) ?? 0) + 1);
       for (const [topic, count] of perTopic) metrics.outboxPublished.inc({ topic }, count);
       logger.debug({ published: rows.length, lastId: rows.at(-1)?.id }, 'outbox batch published');
-      if (rows.length < batchSize) return;
+      if (pending.length < batchSize && rows.length === pending.length) return;
     }
   };
 
@@ -176,8 +264,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           await signal.wait(pollIntervalMs);
         }
       } catch (error) {
-        failures += 1;
         metrics.outboxPublishErrors.inc();
+        if (!stopping && (await handleRefusal(error))) {
+          // Not the broker's availability: go on at once with a fresh producer (and recovery scan).
+          failures = 0;
+          continue;
+        }
+        failures += 1;
+        // The gauges keep telling the truth while publishing fails (they are refreshed on success too).
+        await updateLag().catch(() => undefined);
         if (stopping) {
           logger.warn({ err: error }, 'outbox relay stopped with messages still pending');
           return;
@@ -240,6 +335,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (loop !== undefined) return;
       stopping = false;
       unsubscribe = store.on(OUTBOX_COMMITTED_EVENT, () => signal.notify());
+      // Refreshed on their own timer, not only after a successful batch: a relay that cannot
+      // publish must not show 0 pending.
+      void updateLag().catch(() => undefined);
+      lagTimer = setInterval(() => void updateLag().catch(() => undefined), lagRefreshMs);
+      lagTimer.unref();
       loop = run().catch((error: unknown) => logger.error({ err: error }, 'outbox relay loop failed'));
     },
     wake: () => signal.notify(),
@@ -247,6 +347,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (loop === undefined) return;
       stopping = true;
       unsubscribe?.();
+      clearInterval(lagTimer);
+      lagTimer = undefined;
       signal.interrupt();
       const timeoutMs = stopOptions.timeoutMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
@@ -267,6 +369,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     lag: updateLag,
     isLeader: () => leader,
+    setAsideRows: (limit = 10) => selectSetAside(store, limit),
   };
 }
 
@@ -292,5 +395,6 @@ function createDirectModeRelay(options: OutboxRelayOptions, logger: Logger): Out
       return lag;
     },
     isLeader: () => false,
+    setAsideRows: async () => [],
   };
 }

@@ -42,4 +42,16 @@ export const outboxMigrations: readonly Migration[] = [
       INSERT INTO outbox_relay_identity (relay_id) VALUES (gen_random_uuid()::text);
     `,
   },
+  {
+    // A row the broker refuses even alone (larger than the topic's max.message.bytes, or an
+    // invalid record) is set aside instead of blocking every row behind it: the relay skips it,
+    // counts it in outbox_set_aside_messages and /ready, and an operator republishes it by
+    // clearing set_aside_at once the topic admits it.
+    id: 'runtime/0003_outbox_set_aside',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN set_aside_at TIMESTAMPTZ;
+      ALTER TABLE outbox ADD COLUMN set_aside_reason TEXT;
+      CREATE INDEX outbox_set_aside_idx ON outbox (id) WHERE published_at IS NULL AND set_aside_at IS NOT NULL;
+    `,
+  },
 ];

@@ -22,6 +22,8 @@ export interface OutboxLag {
   pending: number;
   /** Age of the oldest pending message in milliseconds; 0 when nothing is pending. */
   oldestAgeMs: number;
+  /** Rows set aside because the broker refuses them even alone (not counted in `pending`). */
+  setAside: number;
 }
 
 interface PendingRecord {
@@ -33,11 +35,11 @@ interface PendingRecord {
   headers: Record<string, string> | string;
 }
 
-/** Reads the next pending rows in id order. */
+/** Reads the next pending rows in id order (rows set aside are skipped). */
 export async function selectPending(store: Queryable, limit: number): Promise<PendingOutboxRow[]> {
   const result = await store.query<PendingRecord>(
     `SELECT id, event_id, topic, message_key, message_value, headers
-     FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1`,
+     FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT $1`,
     [limit],
   );
   return result.rows.map((row) => ({
@@ -102,7 +104,7 @@ async function recordOffsets(tx: Queryable, offsets: readonly PartitionOffset[])
 /** Topics that have pending rows (crash recovery scans only those). */
 export async function selectPendingTopics(store: Queryable): Promise<string[]> {
   const result = await store.query<{ topic: string }>(
-    'SELECT DISTINCT topic FROM outbox WHERE published_at IS NULL ORDER BY topic',
+    'SELECT DISTINCT topic FROM outbox WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY topic',
   );
   return result.rows.map((row) => row.topic);
 }
@@ -116,11 +118,17 @@ export async function selectScanOffsets(store: Queryable, topic: string): Promis
   return new Map(result.rows.map((row) => [row.partition, String(row.scan_from)]));
 }
 
-/** Counts pending rows and the age of the oldest. */
+/** Counts pending rows (set aside ones apart) and the age of the oldest. */
 export async function selectLag(store: Queryable): Promise<OutboxLag> {
-  const result = await store.query<{ pending: string | number; oldest_age_ms: string | number | null }>(
-    `SELECT count(*) AS pending,
-            (EXTRACT(EPOCH FROM (now() - min(created_at))) * 1000)::bigint AS oldest_age_ms
+  const result = await store.query<{
+    pending: string | number;
+    oldest_age_ms: string | number | null;
+    set_aside: string | number;
+  }>(
+    `SELECT count(*) FILTER (WHERE set_aside_at IS NULL) AS pending,
+            (EXTRACT(EPOCH FROM (now() - min(created_at) FILTER (WHERE set_aside_at IS NULL))) * 1000)::bigint
+              AS oldest_age_ms,
+            count(*) FILTER (WHERE set_aside_at IS NOT NULL) AS set_aside
      FROM outbox WHERE published_at IS NULL`,
   );
   const row = result.rows[0];
@@ -128,5 +136,42 @@ export async function selectLag(store: Queryable): Promise<OutboxLag> {
     pending: Number(row?.pending ?? 0),
     oldestAgeMs:
       row?.oldest_age_ms === null || row?.oldest_age_ms === undefined ? 0 : Number(row.oldest_age_ms),
+    setAside: Number(row?.set_aside ?? 0),
   };
+}
+
+/** An outbox row the relay set aside: the broker refuses it even alone. */
+export interface SetAsideOutboxRow {
+  id: string;
+  eventId: string;
+  topic: string;
+  reason: string;
+}
+
+/** Sets a row aside (skipped by the relay until `set_aside_at` is cleared) with the broker's reason. */
+export async function setAside(store: Queryable, id: string, reason: string): Promise<void> {
+  await store.query(
+    'UPDATE outbox SET set_aside_at = now(), set_aside_reason = $2 WHERE id = $1::bigint AND published_at IS NULL',
+    [id, reason],
+  );
+}
+
+/** The first `limit` rows set aside, in id order. */
+export async function selectSetAside(store: Queryable, limit: number): Promise<SetAsideOutboxRow[]> {
+  const result = await store.query<{
+    id: string | number;
+    event_id: string;
+    topic: string;
+    set_aside_reason: string | null;
+  }>(
+    `SELECT id, event_id, topic, set_aside_reason FROM outbox
+     WHERE published_at IS NULL AND set_aside_at IS NOT NULL ORDER BY id LIMIT $1`,
+    [limit],
+  );
+  return result.rows.map((row) => ({
+    id: String(row.id),
+    eventId: row.event_id,
+    topic: row.topic,
+    reason: row.set_aside_reason ?? '',
+  }));
 }

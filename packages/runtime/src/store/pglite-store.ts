@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CommitEvents, createPendingEvents } from './commit-events.ts';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Mutex } from './mutex.ts';
 import type { DirectPublish, QueryResult, Store, StoreSession, Transaction } from './store.ts';
 import { StoreError, toStoreError } from './store-error.ts';
@@ -8,18 +9,29 @@ import { StoreError, toStoreError } from './store-error.ts';
 /**
  * Opens embedded PGlite in `dataDir` (in memory when absent). PGlite has a single connection, so
  * every statement and transaction runs under one mutex; the dedicated "session" is that same
- * connection, which is fine because only one process can open a PGlite folder.
+ * connection, which is fine because only one process opens a PGlite folder: the folder is locked
+ * (`lockDataDir`) until `close()`, and a second open throws `StoreLockedError`.
  */
 export async function openPgliteStore(options: {
   dataDir?: string | undefined;
   schema?: string;
 }): Promise<Store> {
-  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-  const database = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
-  await database.waitReady;
+  let lock: DataDirLock | undefined;
+  if (options.dataDir !== undefined) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = lockDataDir(options.dataDir);
+  }
+  let database: PGlite;
   const schema = options.schema ?? 'public';
-  if (schema !== 'public')
-    await database.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  try {
+    database = options.dataDir === undefined ? new PGlite() : new PGlite(options.dataDir);
+    await database.waitReady;
+    if (schema !== 'public')
+      await database.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const mutex = new Mutex();
   const events = new CommitEvents();
   let directPublish: DirectPublish | undefined;
@@ -103,7 +115,11 @@ export async function openPgliteStore(options: {
       if (closed) return;
       await mutex.run(async () => {
         closed = true;
-        await database.close();
+        try {
+          await database.close();
+        } finally {
+          lock?.release();
+        }
       });
     },
   };
