@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { classifyError, ServiceError } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { orderProducerError, orderProducerErrors } from './errors.ts';
 
@@ -8,7 +9,7 @@ describe('order-producer error catalog', () => {
   it('documents every code with its status and retryability in the README', () => {
     for (const [code, entry] of Object.entries(orderProducerErrors)) {
       expect(readme).toMatch(
-        new RegExp(`\\| ${code} +\\| ${entry.status} +\\| ${entry.retryable ? 'yes' : 'no'} +\\|`),
+        new RegExp(`\\| ${code} +\\| ${entry.httpStatus} +\\| ${entry.retryable ? 'yes' : 'no'} +\\|`),
       );
     }
   });
@@ -24,5 +25,14 @@ describe('order-producer error catalog', () => {
       message: 'differs',
       violations: [{ path: '/items', message: 'differ' }],
     });
+  });
+});
+
+describe('order-producer errors in the one error model', () => {
+  it('are ServiceErrors whose fault says the request is at fault', () => {
+    const error = orderProducerError('ORDER_PRODUCER_INVALID_ORDER', 'bad');
+    expect(ServiceError.isInstance(error)).toBe(true);
+    expect(error.httpStatus).toBe(400);
+    expect(classifyError(error)).toMatchObject({ code: 'ORDER_PRODUCER_INVALID_ORDER', fault: 'record' });
   });
 });
