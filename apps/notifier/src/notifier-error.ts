@@ -1,9 +1,11 @@
+import { defineErrorCatalog, type ErrorCode, ServiceError } from '@order-service/runtime';
+
 /**
  * The notifier's one error catalog. Each code says whether a retry can help, so the consumer
  * runner can choose between "pause and retry" and "dead-letter and move on", and the delivery
  * worker between "try again later" and "give up now".
  */
-export const notifierErrorCatalog = {
+export const notifierErrorCatalog = defineErrorCatalog('NOTIFIER', {
   NOTIFIER_CONFIG_INVALID: {
     retryable: false,
     description: 'The configuration cannot work (for example the webhook channel without WEBHOOK_URL).',
@@ -34,30 +36,28 @@ export const notifierErrorCatalog = {
   },
   NOTIFIER_DELIVERY_FAILED: {
     retryable: true,
-    description: 'A channel failed in a way it did not classify; treated as transient.',
+    fault: 'unknown',
+    description: 'A channel failed in a way it did not classify; retried within the delivery attempts.',
   },
-} as const satisfies Record<string, { retryable: boolean; description: string }>;
+});
 
 /** One of the notifier's error codes. */
-export type NotifierErrorCode = keyof typeof notifierErrorCatalog;
+export type NotifierErrorCode = ErrorCode<typeof notifierErrorCatalog>;
 
 const brand = Symbol.for('@order-service/notifier/error');
 
-/** An error of the notifier: a code from the catalog, whether it may be retried, and a cause. */
-export class NotifierError extends Error {
+/** An error of the notifier: a ServiceError with a code of {@link notifierErrorCatalog}. */
+export class NotifierError extends ServiceError {
   readonly [brand] = true;
-  readonly code: NotifierErrorCode;
-  readonly retryable: boolean;
+  declare readonly code: NotifierErrorCode;
 
   constructor(code: NotifierErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(notifierErrorCatalog[code], message, options);
     this.name = 'NotifierError';
-    this.code = code;
-    this.retryable = notifierErrorCatalog[code].retryable;
   }
 
   /** Recognises a NotifierError even across copies of this package (no `instanceof`). */
-  static isInstance(value: unknown): value is NotifierError {
+  static override isInstance(value: unknown): value is NotifierError {
     return typeof value === 'object' && value !== null && brand in value;
   }
 }
