@@ -40,6 +40,7 @@ export {
   apiKeyGuard,
   type HttpAccess,
   type HttpAccessSettings,
+  keyMatches,
   READ_TOKEN_COOKIE,
   readCookie,
   readToken,

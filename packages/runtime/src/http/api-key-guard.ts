@@ -46,6 +46,11 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
+/** True when `presented` is `apiKey`; constant time whatever the lengths (both sides hashed). */
+export function keyMatches(apiKey: string, presented: string): boolean {
+  return timingSafeEqual(digest(presented), digest(apiKey));
+}
+
 /**
  * A read-only credential derived from the key (HMAC), for the live page's cookie: whoever reads
  * the cookie can watch the live page but cannot write.
@@ -63,6 +68,8 @@ export interface ApiKeyGuardOptions {
   kind?: 'write' | 'read';
   /** Also accept the `READ_TOKEN_COOKIE` cookie (read routes of a browser page). */
   acceptReadCookie?: boolean;
+  /** The message of the 401 answer (a page can say how to open it). */
+  message?: string;
 }
 
 function presentedKey(request: FastifyRequest): string | undefined {
@@ -113,7 +120,7 @@ export function apiKeyGuard(
     throw new HttpError(
       401,
       'RUNTIME_UNAUTHORIZED',
-      'Missing or wrong API key: send it in the x-api-key header.',
+      options.message ?? 'Missing or wrong API key: send it in the x-api-key header.',
     );
   };
 }
