@@ -1,6 +1,7 @@
 import {
   type BaseServer,
   buildBaseServer,
+  type HttpAccess,
   type Logger,
   type Metrics,
   type ReadinessCheck,
@@ -14,13 +15,16 @@ export interface NotifierAppDependencies {
   metrics: Metrics;
   readiness: readonly ReadinessCheck[];
   hub: SseHub;
+  /** The live page and its stream show customer data: behind the key in production. */
+  access: HttpAccess;
   /** Told when a page connects or goes away (the live-clients gauge). */
   onClientsChanged?: () => void;
 }
 
 /**
  * Builds the notifier's HTTP app: /health, /ready and /metrics from the runtime, plus the live
- * page (GET /) and its event stream (GET /events). It never listens; main.ts does.
+ * page (GET /) and its event stream (GET /events), both behind the key in production. It never
+ * listens; main.ts does.
  */
 export function buildApp(dependencies: NotifierAppDependencies): BaseServer {
   const app = buildBaseServer({
@@ -30,6 +34,7 @@ export function buildApp(dependencies: NotifierAppDependencies): BaseServer {
   });
   registerLiveRoutes(app, {
     hub: dependencies.hub,
+    access: dependencies.access,
     ...(dependencies.onClientsChanged === undefined
       ? {}
       : { onClientsChanged: dependencies.onClientsChanged }),

@@ -1,5 +1,7 @@
+import { ConfigError, createLogger } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { enabledChannels, loadNotifierConfig } from './config.ts';
+import { createNotifier } from './notifier.ts';
 import { NotifierError } from './notifier-error.ts';
 
 describe('notifier config', () => {
@@ -35,5 +37,23 @@ describe('notifier config', () => {
 
   it('converts numbers from strings', () => {
     expect(loadNotifierConfig({ WEBHOOK_MAX_ATTEMPTS: '3' }).WEBHOOK_MAX_ATTEMPTS).toBe(3);
+  });
+
+  it('caps the live streams by default', () => {
+    expect(loadNotifierConfig({})).toMatchObject({
+      SSE_MAX_CLIENTS: 100,
+      SSE_DRAIN_TIMEOUT_MS: 10_000,
+      SSE_MAX_BUFFERED_BYTES: 1_000_000,
+      ORDER_SERVICE_MODE: 'production',
+    });
+  });
+});
+
+describe('createNotifier', () => {
+  it('refuses to start in production without API_KEY, before opening anything', async () => {
+    const config = loadNotifierConfig({ DATA_DIR: '/nonexistent/never-created' });
+    const started = createNotifier({ config, logger: createLogger({ name: 'test', level: 'silent' }) });
+    await expect(started).rejects.toThrow(ConfigError);
+    await expect(started).rejects.toThrow(/Set API_KEY=.* or ORDER_SERVICE_MODE=development/);
   });
 });

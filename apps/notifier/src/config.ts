@@ -62,6 +62,21 @@ export const NotifierConfigSchema = Type.Object({
     minimum: 100,
     description: 'interval of SSE heartbeats on GET /events',
   }),
+  SSE_MAX_CLIENTS: Type.Integer({
+    default: 100,
+    minimum: 1,
+    description: 'most GET /events streams at once; beyond it 503 with retry-after',
+  }),
+  SSE_DRAIN_TIMEOUT_MS: Type.Integer({
+    default: 10_000,
+    minimum: 100,
+    description: 'a stream whose client stops reading (socket full, no drain) this long is closed',
+  }),
+  SSE_MAX_BUFFERED_BYTES: Type.Integer({
+    default: 1_000_000,
+    minimum: 1_024,
+    description: 'a stream with more unsent bytes buffered than this is closed at once',
+  }),
 });
 
 /** The notifier's validated configuration. */

@@ -10,6 +10,7 @@ import {
   type Metrics,
   type OutboxLag,
   openConfiguredStore,
+  resolveHttpAccess,
   runConsumer,
   type ShutdownStep,
   type Store,
@@ -67,6 +68,8 @@ export interface Notifier {
  */
 export async function createNotifier(options: NotifierOptions): Promise<Notifier> {
   const { config, logger } = options;
+  // First, before opening anything: production refuses to start without API_KEY.
+  const access = resolveHttpAccess(config);
   const metrics = createMetrics('notifier');
   const store = await openConfiguredStore(config, logger, notifierMigrations);
   const notifierMetrics = createNotifierMetrics(metrics, () => countPendingStatusEvents(store));
@@ -76,6 +79,10 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
   const hub = createSseHub({
     loadSnapshot: () => loadLiveSnapshot(store, locale),
     heartbeatMs: config.LIVE_PAGE_HEARTBEAT_MS,
+    maxClients: config.SSE_MAX_CLIENTS,
+    drainTimeoutMs: config.SSE_DRAIN_TIMEOUT_MS,
+    maxBufferedBytes: config.SSE_MAX_BUFFERED_BYTES,
+    onDrop: (reason) => logger.warn({ component: 'live-page', reason }, 'live client dropped: not reading'),
     onError: (error) => logger.warn({ err: error, component: 'live-page' }, 'live snapshot failed'),
   });
 
@@ -132,6 +139,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     metrics,
     readiness: [storeReadiness(store), kafkaReadiness(kafka)],
     hub,
+    access,
     onClientsChanged: () => notifierMetrics.liveClients.set(hub.clientCount()),
   });
 

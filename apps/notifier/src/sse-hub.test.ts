@@ -4,13 +4,31 @@ import { createSseHub, type SseConnection, type SseHub } from './sse-hub.ts';
 class FakeConnection implements SseConnection {
   chunks: string[] = [];
   ended = false;
+  destroyed = false;
   writableLength = 0;
+  /** While true, writes report a full socket (the client is not reading). */
+  full = false;
+  drainListeners: (() => void)[] = [];
   write(chunk: string): boolean {
     this.chunks.push(chunk);
-    return true;
+    return !this.full;
   }
   end(): void {
     this.ended = true;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  once(_event: 'drain', listener: () => void): void {
+    this.drainListeners.push(listener);
+  }
+  removeListener(_event: 'drain', listener: () => void): void {
+    this.drainListeners = this.drainListeners.filter((entry) => entry !== listener);
+  }
+  /** The client read everything: the socket drains. */
+  drain(): void {
+    this.full = false;
+    for (const listener of this.drainListeners.splice(0)) listener();
   }
   /** The named events received, with their parsed data. */
   events(): { event: string; data: unknown }[] {
@@ -114,7 +132,59 @@ describe('SSE hub', () => {
     connection.writableLength = 101;
     hub.broadcast('order', {});
     expect(connection.ended).toBe(true);
+    expect(connection.destroyed).toBe(true);
     expect(hub.clientCount()).toBe(0);
+  });
+
+  it('drops a client that stops reading once the socket stays full past the drain timeout', async () => {
+    const drops: string[] = [];
+    hub = createSseHub({
+      loadSnapshot: async () => ({}),
+      heartbeatMs: 60_000,
+      drainTimeoutMs: 50,
+      onDrop: (reason) => drops.push(reason),
+    });
+    const stalled = new FakeConnection();
+    const reading = new FakeConnection();
+    hub.attach(stalled);
+    hub.attach(reading);
+    await flush();
+    stalled.full = true;
+    hub.broadcast('order', { n: 1 });
+    hub.broadcast('order', { n: 2 });
+    expect(stalled.destroyed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(stalled.destroyed).toBe(true);
+    expect(drops).toEqual(['drain-timeout']);
+    expect(reading.destroyed).toBe(false);
+    expect(hub.clientCount()).toBe(1);
+  });
+
+  it('keeps a client whose socket drains within the timeout', async () => {
+    hub = createSseHub({ loadSnapshot: async () => ({}), heartbeatMs: 60_000, drainTimeoutMs: 80 });
+    const slow = new FakeConnection();
+    hub.attach(slow);
+    await flush();
+    slow.full = true;
+    hub.broadcast('order', { n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    slow.drain();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(slow.destroyed).toBe(false);
+    hub.broadcast('order', { n: 2 });
+    expect(slow.events().filter((event) => event.event === 'order')).toHaveLength(2);
+    expect(hub.clientCount()).toBe(1);
+  });
+
+  it('says when it is full', async () => {
+    hub = createSseHub({ loadSnapshot: async () => ({}), heartbeatMs: 60_000, maxClients: 2 });
+    const first = new FakeConnection();
+    const detach = hub.attach(first);
+    expect(hub.isFull()).toBe(false);
+    hub.attach(new FakeConnection());
+    expect(hub.isFull()).toBe(true);
+    detach();
+    expect(hub.isFull()).toBe(false);
   });
 
   it('ends every stream on close and refuses new ones', async () => {

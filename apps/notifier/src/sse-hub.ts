@@ -1,9 +1,17 @@
 /** The part of an HTTP response the hub writes to (node's ServerResponse fits). */
 export interface SseConnection {
+  /** False when the chunk was buffered: the client is not reading as fast as we write. */
   write(chunk: string): boolean;
   end(): void;
+  /** Closes at once, dropping what is buffered (for a client that stopped reading). */
+  destroy(): void;
+  once(event: 'drain', listener: () => void): unknown;
+  removeListener(event: 'drain', listener: () => void): unknown;
   readonly writableLength: number;
 }
+
+/** Why the hub dropped a client. */
+export type SseDropReason = 'buffer-full' | 'drain-timeout';
 
 /** Options of the SSE hub. */
 export interface SseHubOptions {
@@ -15,6 +23,15 @@ export interface SseHubOptions {
   retryMs?: number;
   /** A client further behind than this many buffered bytes is dropped; it reconnects and resyncs. */
   maxBufferedBytes?: number;
+  /**
+   * A client whose socket stays full (a write returned false and no `drain` came) this long is
+   * dropped. Default 10 s.
+   */
+  drainTimeoutMs?: number;
+  /** Most clients at once; `isFull()` says when a new one must be turned away. Default 100. */
+  maxClients?: number;
+  /** Told when a client is dropped for not reading. */
+  onDrop?: (reason: SseDropReason) => void;
   /** Told when a snapshot cannot be loaded (the client is then closed and will reconnect). */
   onError?: (error: unknown) => void;
 }
@@ -27,6 +44,8 @@ export interface SseHub {
   broadcast(event: string, data: unknown): void;
   /** How many pages are connected. */
   clientCount(): number;
+  /** True when `maxClients` are connected: the caller answers 503 instead of attaching. */
+  isFull(): boolean;
   /** Ends every stream and stops the heartbeat (shutdown); later attaches end at once. */
   close(): void;
 }
@@ -35,6 +54,9 @@ interface Client {
   connection: SseConnection;
   // Events broadcast while the snapshot loads wait here, then follow it: none is lost or reordered.
   pending: string[] | undefined;
+  // Set while the socket is full: fires the drop unless `drain` comes first.
+  drainTimer: NodeJS.Timeout | undefined;
+  onDrain: () => void;
 }
 
 function formatEvent(id: number, event: string, data: unknown): string {
@@ -46,18 +68,42 @@ function formatEvent(id: number, event: string, data: unknown): string {
 export function createSseHub(options: SseHubOptions): SseHub {
   const retryMs = options.retryMs ?? 2_000;
   const maxBufferedBytes = options.maxBufferedBytes ?? 1_000_000;
+  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+  const maxClients = options.maxClients ?? 100;
   const clients = new Set<Client>();
   let sequence = 0;
   let closed = false;
 
+  const forget = (client: Client) => {
+    clearTimeout(client.drainTimer);
+    client.drainTimer = undefined;
+    client.connection.removeListener('drain', client.onDrain);
+    return clients.delete(client);
+  };
+
   const drop = (client: Client) => {
-    if (!clients.delete(client)) return;
+    if (forget(client)) client.connection.end();
+  };
+
+  // A client that stopped reading is destroyed, not ended: end() would wait to flush its buffer.
+  const dropStalled = (client: Client, reason: SseDropReason) => {
+    if (!forget(client)) return;
     client.connection.end();
+    client.connection.destroy();
+    options.onDrop?.(reason);
   };
 
   const send = (client: Client, frame: string) => {
-    client.connection.write(frame);
-    if (client.connection.writableLength > maxBufferedBytes) drop(client);
+    const flushed = client.connection.write(frame);
+    if (client.connection.writableLength > maxBufferedBytes) {
+      dropStalled(client, 'buffer-full');
+      return;
+    }
+    if (!flushed && client.drainTimer === undefined) {
+      client.drainTimer = setTimeout(() => dropStalled(client, 'drain-timeout'), drainTimeoutMs);
+      client.drainTimer.unref();
+      client.connection.once('drain', client.onDrain);
+    }
   };
 
   const heartbeat = setInterval(() => {
@@ -69,13 +115,21 @@ export function createSseHub(options: SseHubOptions): SseHub {
 
   return {
     attach(connection) {
-      const client: Client = { connection, pending: [] };
+      const client: Client = {
+        connection,
+        pending: [],
+        drainTimer: undefined,
+        onDrain: () => {
+          clearTimeout(client.drainTimer);
+          client.drainTimer = undefined;
+        },
+      };
       if (closed) {
         connection.end();
         return () => {};
       }
       clients.add(client);
-      connection.write(`retry: ${retryMs}\n: connected\n\n`);
+      send(client, `retry: ${retryMs}\n: connected\n\n`);
       options.loadSnapshot().then(
         (snapshot) => {
           if (!clients.has(client)) return;
@@ -90,7 +144,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
         },
       );
       return () => {
-        clients.delete(client);
+        forget(client);
       };
     },
     broadcast(event, data) {
@@ -102,6 +156,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
       }
     },
     clientCount: () => clients.size,
+    isFull: () => clients.size >= maxClients,
     close() {
       closed = true;
       clearInterval(heartbeat);

@@ -38,14 +38,26 @@ const row = (page: Page, orderId: string) => page.locator(`#orders tr[data-order
 describe('live page', () => {
   it('shows a new order and its status changes as they happen, without a reload', async () => {
     const topics = await kafka.createTopics();
+    // Production mode: the page is opened once with ?key=, which sets the read-only cookie its
+    // EventSource then carries.
+    const apiKey = 'live-page-browser-key-0123456789';
     notifier = await startTestNotifier({
       topics,
-      env: { NOTIFICATION_LOCALE: 'ru', LIVE_PAGE_HEARTBEAT_MS: '1000' },
+      env: {
+        NOTIFICATION_LOCALE: 'ru',
+        LIVE_PAGE_HEARTBEAT_MS: '1000',
+        ORDER_SERVICE_MODE: 'production',
+        API_KEY: apiKey,
+      },
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(notifier.url);
+    const denied = await page.goto(notifier.url);
+    expect(denied?.status()).toBe(401);
+    const opened = await page.goto(`${notifier.url}/?key=${apiKey}`);
+    expect(opened?.status()).toBe(200);
+    expect(new URL(page.url()).search).toBe('');
     await expectState(page, 'connected');
     let loads = 0;
     page.on('load', () => loads++);

@@ -18,7 +18,12 @@ export interface NotifierProcess {
 /** Starts `node src/main.ts` with `env` on top of the test's environment. */
 export function startNotifierProcess(env: Record<string, string>): NotifierProcess {
   const child = spawn(process.execPath, [mainFile], {
-    env: { ...process.env, ...env },
+    // Development mode unless the test gives a key: the notifier refuses production without one.
+    env: {
+      ...process.env,
+      ...(env.API_KEY === undefined ? { ORDER_SERVICE_MODE: 'development' } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';

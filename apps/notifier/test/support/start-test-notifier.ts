@@ -47,6 +47,9 @@ export async function startTestNotifier(options: {
   const groupId = options.groupId ?? `notifier-test-${randomUUID()}`;
   const dataDir = options.dataDir ?? freshDataDir();
   const config = loadNotifierConfig({
+    // Explicit: the notifier refuses production without API_KEY; a test that wants the key passes
+    // API_KEY and ORDER_SERVICE_MODE=production in `env`.
+    ORDER_SERVICE_MODE: 'development',
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? 'localhost:9092',
     KAFKA_CLIENT_ID: `notifier-test-${randomUUID().slice(0, 8)}`,
     KAFKA_GROUP_ID: groupId,
