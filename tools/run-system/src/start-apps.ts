@@ -18,7 +18,10 @@ export type StartAppsOptions = {
   /** PostgreSQL for all three apps (one schema each); embedded PGlite under `dataRoot` when absent. */
   databaseUrl?: string;
   dataRoot: string;
+  /** The key the apps require; without it they run in development mode (no key needed). */
   apiKey?: string;
+  /** ORDER_SERVICE_MODE; default production with a key, development without. */
+  mode?: 'production' | 'development';
   onLine: (app: AppName, line: string) => void;
   readyTimeoutMs?: number;
 };
@@ -41,6 +44,7 @@ export async function startApps(options: StartAppsOptions): Promise<RunningApp[]
           dataDir: join(options.dataRoot, app.name),
           ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
           ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+          ...(options.mode ? { mode: options.mode } : {}),
         }),
         onLine: (line) => options.onLine(app.name, line),
         nodeArguments: ['--disable-warning=TimeoutNegativeWarning'],

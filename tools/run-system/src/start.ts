@@ -1,6 +1,7 @@
 // `pnpm start`: the whole Order Service on one machine. Local Kafka (unless KAFKA_BROKERS is set),
 // the three built apps on their embedded stores (or DATABASE_URL), their logs prefixed, the
 // addresses printed, an optional demo feed; Ctrl-C stops the apps, then the Kafka it started.
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPS, appEntry, REPO_ROOT } from './apps/index.ts';
@@ -35,7 +36,13 @@ if (missing.length > 0) {
 }
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
-const apiKey = process.env.API_KEY || undefined;
+// The apps refuse production without a key: use the caller's API_KEY, or make one for this run
+// (printed in the welcome), unless the caller asked for ORDER_SERVICE_MODE=development.
+const givenApiKey = process.env.API_KEY || undefined;
+const development = process.env.ORDER_SERVICE_MODE === 'development';
+const generatedApiKey =
+  givenApiKey === undefined && !development ? randomBytes(24).toString('base64url') : undefined;
+const apiKey = givenApiKey ?? generatedApiKey;
 const dataRoot = join(REPO_ROOT, '.data');
 if (options.fresh && !databaseUrl) {
   rmSync(dataRoot, { recursive: true, force: true });
@@ -88,6 +95,7 @@ try {
     dataRoot,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(apiKey ? { apiKey } : {}),
+    ...(development ? { mode: 'development' as const } : {}),
     onLine: (app, line) => console.log(formatLogLine(app, line)),
   });
 } catch (error) {
@@ -116,7 +124,8 @@ console.log(
     store: databaseUrl ? 'postgres' : 'embedded',
     dataRoot,
     demo: options.demo,
-    apiKeySet: apiKey !== undefined,
+    apiKeySet: givenApiKey !== undefined,
+    ...(generatedApiKey ? { generatedApiKey } : {}),
   }),
 );
 if (options.demo) {

@@ -34,4 +34,18 @@ describe('formatWelcome', () => {
     expect(formatWelcome(facts)).not.toContain('x-api-key');
     expect(formatWelcome({ ...facts, apiKeySet: true })).toContain('-H "x-api-key: $API_KEY"');
   });
+
+  it('prints a key made for this run in full: in the curl lines and the live page address', () => {
+    const key = 'generated-key-0123456789abcdef';
+    const text = formatWelcome({ ...facts, generatedApiKey: key });
+    expect(text).toContain(`API key       ${key}`);
+    expect(text).toContain(`live page     http://localhost:3003/?key=${key}`);
+    const curls = text.split('\n').filter((line) => line.includes('curl'));
+    expect(curls).toHaveLength(2);
+    for (const line of curls) expect(line).toContain(`-H "x-api-key: ${key}"`);
+  });
+
+  it('says when no key is needed (development mode)', () => {
+    expect(formatWelcome(facts)).toContain('development mode (ORDER_SERVICE_MODE=development)');
+  });
 });

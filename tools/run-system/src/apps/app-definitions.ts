@@ -33,7 +33,13 @@ export type AppSettings = {
   databaseSchema?: string;
   topics?: SystemTopics;
   groupId?: string;
+  /** The key the apps require (x-api-key); with it they run in production mode. */
   apiKey?: string;
+  /**
+   * ORDER_SERVICE_MODE. Default: production with an `apiKey`, development without one (the apps
+   * refuse production without a key).
+   */
+  mode?: 'production' | 'development';
   logLevel?: string;
   /** Anything else the app reads (for example a benchmark-only knob). */
   extra?: Record<string, string>;
@@ -62,6 +68,7 @@ export function appEnvironment(settings: AppSettings): Record<string, string> {
   }
   if (settings.groupId) environment.KAFKA_GROUP_ID = settings.groupId;
   if (settings.apiKey) environment.API_KEY = settings.apiKey;
+  environment.ORDER_SERVICE_MODE = settings.mode ?? (settings.apiKey ? 'production' : 'development');
   if (settings.logLevel) environment.LOG_LEVEL = settings.logLevel;
   return { ...environment, ...settings.extra };
 }

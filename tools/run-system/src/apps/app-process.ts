@@ -36,7 +36,8 @@ export type StartAppProcessOptions = {
 
 // Variables the apps read: never inherited from the caller's shell, so each start says exactly
 // which broker, store, topics and ports an app uses.
-const APP_VARIABLE = /^(PORT|HOST|DATA_DIR|DATABASE_.*|API_KEY|LOG_LEVEL|KAFKA_.*|TOPIC_.*|OUTBOX_.*)$/;
+const APP_VARIABLE =
+  /^(PORT|HOST|DATA_DIR|DATABASE_.*|API_KEY|ORDER_SERVICE_MODE|LOG_LEVEL|KAFKA_.*|TOPIC_.*|OUTBOX_.*|SSE_.*)$/;
 
 function inheritedEnvironment(): Record<string, string> {
   const environment: Record<string, string> = {};
