@@ -28,11 +28,15 @@ export function parseSseFrames(buffer: string): { events: ServerSentEvent[]; res
 
 /**
  * Opens `url` (the notifier's /events stream, as the live page does) and records every event
- * until `close()`.
+ * until `close()`. `apiKey` goes into x-api-key when given (a system started with a key runs in
+ * production mode, where the stream needs it).
  */
-export async function startSseRecorder(url: string): Promise<SseRecorder> {
+export async function startSseRecorder(url: string, apiKey?: string): Promise<SseRecorder> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+    signal: controller.signal,
+  });
   if (response.status !== 200 || !response.body)
     throw new Error(`${url} answered ${response.status}, not an event stream`);
   const events: ServerSentEvent[] = [];

@@ -31,6 +31,10 @@ export type TestSystemOptions = {
   /** Instances per app (default one each). More than one needs `databaseUrl` (PGlite is single-process). */
   instances?: Partial<Record<AppName, number>>;
   databaseUrl?: string;
+  /**
+   * With a key the apps run in production mode (writes and customer-data reads need x-api-key);
+   * without one `appEnvironment` sets ORDER_SERVICE_MODE=development explicitly.
+   */
   apiKey?: string;
   extra?: Partial<Record<AppName, Record<string, string>>>;
 };
