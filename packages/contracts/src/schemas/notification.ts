@@ -40,6 +40,14 @@ export const Notification = Type.Object(
       examples: ['Your order 12345 for 3 000,00 ₽ has been shipped.'],
     }),
     total_amount: Type.Integer({ description: 'Total order amount in kopecks', examples: [300000] }),
+    comment: Type.Optional(
+      Type.String({
+        maxLength: 1000,
+        description:
+          "The comment of the status change (an operator's or the system's note), verbatim and at most 1000 characters; internal text, never part of title or text",
+        examples: ['Handed to the courier, tracking RB123456789RU'],
+      }),
+    ),
     created_at: DateTime(
       'When the notification was made: the updated_at of its status change, so a redelivery renders the same message',
     ),
