@@ -1,4 +1,5 @@
 import {
+  CARRIABLE_LIMITS,
   type Notification,
   notificationId,
   type Order,
@@ -15,7 +16,9 @@ export function countPieces(order: Order): number {
 /**
  * Builds the one notification of a status change. Every field comes from the order, the change and
  * its event id (created_at is the change's updated_at, not "now"), so a redelivered change renders
- * the very same message under the very same notification_id.
+ * the very same message under the very same notification_id. Title and text come from the
+ * templates only; the change's comment (an operator's note, or status-worker's intake text) travels
+ * in the notification's own `comment` field, never inside the customer's text.
  */
 export function buildNotification(options: {
   order: Order;
@@ -30,7 +33,6 @@ export function buildNotification(options: {
       status: change.status,
       totalAmount: order.total_amount,
       itemCount: countPieces(order),
-      comment: change.comment,
     },
     locale,
   );
@@ -44,6 +46,16 @@ export function buildNotification(options: {
     title,
     text,
     total_amount: order.total_amount,
+    ...commentField(change.comment),
     created_at: change.updated_at,
   };
+}
+
+// The consumer refuses longer comments (checkCarriableStatusChange); the cut keeps this function
+// total for a change built in code, whole code points so no surrogate is split.
+function commentField(comment: string | undefined): { comment?: string } {
+  if (comment === undefined) return {};
+  const codePoints = Array.from(comment);
+  if (codePoints.length <= CARRIABLE_LIMITS.maxCommentLength) return { comment };
+  return { comment: codePoints.slice(0, CARRIABLE_LIMITS.maxCommentLength).join('') };
 }

@@ -39,7 +39,24 @@ describe('formatRoubles', () => {
     );
   });
 
-  it('refuses an amount that is not a safe integer', () => {
-    expect(() => formatRoubles(1.5, 'ru')).toThrow(RangeError);
+  it('never throws: an amount that is not a safe integer reads as one that cannot be shown', () => {
+    for (const amount of [
+      1.5,
+      1e16,
+      1e20,
+      -1e20,
+      1e300,
+      Number.MAX_VALUE,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]) {
+      expect(formatRoubles(amount, 'ru')).toBe('сумма не может быть показана');
+      expect(formatRoubles(amount, 'en')).toBe('amount cannot be shown');
+    }
+  });
+
+  it('renders negative and zero amounts exactly', () => {
+    expect(formatRoubles(-150, 'en')).toBe('-₽1.50');
+    expect(formatRoubles(-0, 'en')).toBe('₽0.00');
   });
 });

@@ -7,18 +7,31 @@ const formatters: Record<NotificationLocale, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol' }),
 };
 
+/** What a customer reads where an amount cannot be shown exactly. */
+export const UNREPRESENTABLE_AMOUNT: Record<NotificationLocale, string> = {
+  ru: 'сумма не может быть показана',
+  en: 'amount cannot be shown',
+};
+
 /**
- * Formats an amount of kopecks as roubles. The amount goes to Intl as a decimal string, not as
- * `kopecks / 100`, so every safe integer is rendered exactly (no binary floating-point rounding).
+ * True when `kopecks` can be shown exactly: a safe integer. The contract lets any JSON integer
+ * through (1e20 parses to an integer-valued double that no longer says which integer was sent);
+ * status-worker cancels such orders, and the notifier must still tell the customer.
+ */
+export function isRepresentableAmount(kopecks: number): boolean {
+  return Number.isSafeInteger(kopecks);
+}
+
+/**
+ * Formats an amount of kopecks as roubles, for any number: never throws. The amount goes to Intl
+ * as an exact decimal string (BigInt arithmetic, not `kopecks / 100`), so every safe integer is
+ * rendered exactly; anything else reads {@link UNREPRESENTABLE_AMOUNT}.
  */
 export function formatRoubles(kopecks: number, locale: NotificationLocale): string {
-  if (!Number.isSafeInteger(kopecks)) {
-    throw new RangeError(`formatRoubles expects a safe integer number of kopecks, got ${kopecks}`);
-  }
-  const sign = kopecks < 0 ? '-' : '';
-  const absolute = Math.abs(kopecks);
-  const roubles = Math.trunc(absolute / 100);
-  const rest = String(absolute % 100).padStart(2, '0');
-  const decimal = `${sign}${roubles}.${rest}` as `${number}`;
+  if (!isRepresentableAmount(kopecks)) return UNREPRESENTABLE_AMOUNT[locale];
+  const amount = BigInt(kopecks);
+  const absolute = amount < 0n ? -amount : amount;
+  const sign = amount < 0n ? '-' : '';
+  const decimal = `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}` as `${number}`;
   return formatters[locale].format(decimal);
 }

@@ -146,4 +146,89 @@ describe('notification processor', () => {
     await processor.receiveStatusChange({ ...statusEvent(makeChange(order, 'CANCELLED')), traceparent });
     expect((await outboxOf(order.order_id))[0]?.headers).toMatchObject({ traceparent });
   });
+
+  describe('across the value space the contract allows', () => {
+    async function failureOf(promise: Promise<unknown>) {
+      return promise.then(
+        () => {
+          throw new Error('expected the processor to refuse the event');
+        },
+        (error: unknown) => error as { code?: string; retryable?: boolean; cause?: { code?: string } },
+      );
+    }
+    const countOrders = async () =>
+      Number((await store.query<{ n: number }>('SELECT count(*)::int AS n FROM orders_seen')).rows[0]?.n);
+
+    for (const [name, overrides] of [
+      ['U+0000 in order_id', { order_id: `o-${crypto.randomUUID()}\u0000` }],
+      ['an unpaired surrogate in customer_id', { customer_id: 'c-\ud800' }],
+      ['a 4 kB order_id', { order_id: 'x'.repeat(4096) }],
+      ['a created_at in year 0000', { created_at: '0000-01-01T00:00:00Z' }],
+    ] as const) {
+      it(`refuses an order with ${name} as undecodable (dead-lettered), storing nothing`, async () => {
+        const before = await countOrders();
+        const order = makeOrder(overrides);
+        const error = await failureOf(processor.receiveOrder(order, JSON.stringify(order)));
+        expect(error).toMatchObject({ code: 'NOTIFIER_RECORD_UNDECODABLE', retryable: false });
+        expect(error.cause).toMatchObject({ code: 'CONTRACT_UNSUPPORTED_VALUE' });
+        await expect(
+          failureOf(processor.receiveBatch([{ kind: 'order', order, payload: JSON.stringify(order) }])),
+        ).resolves.toMatchObject({ code: 'NOTIFIER_RECORD_UNDECODABLE' });
+        expect(await countOrders()).toBe(before);
+      });
+    }
+
+    it('refuses a status change with U+0000 in its comment', async () => {
+      const order = makeOrder();
+      const change = { ...makeChange(order, 'SHIPPED'), comment: 'a\u0000b' };
+      await expect(failureOf(processor.receiveStatusChange(statusEvent(change)))).resolves.toMatchObject({
+        code: 'NOTIFIER_RECORD_UNDECODABLE',
+        retryable: false,
+      });
+    });
+
+    it('notifies the customer of a cancelled order whose total is past 2^53, without throwing', async () => {
+      const order = makeOrder({ items: [{ product_id: 'p', quantity: 1, price: 1e16 }], total_amount: 1e16 });
+      await processor.receiveOrder(order, JSON.stringify(order));
+      const outcome = await processor.receiveStatusChange(statusEvent(makeChange(order, 'CANCELLED')));
+      expect(outcome.kind).toBe('notified');
+      const [row] = await outboxOf(order.order_id);
+      const decoded = decodeNotification(row?.message_value);
+      expect(decoded.ok && decoded.value.text).toBe(`Ваш заказ ${order.order_id} отменён.`);
+    });
+
+    for (const [createdAt, updatedAt] of [
+      ['2024-02-20T00:00:00+23:59', '2024-02-20T23:59:00-23:59'],
+      ['2016-12-31T23:59:60Z', '2017-01-01t02:59:60.123456789+03:00'],
+      ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z'],
+    ] as const) {
+      it(`stores and compares an order of ${createdAt} changed at ${updatedAt}`, async () => {
+        const order = makeOrder({ created_at: createdAt });
+        await processor.receiveOrder(order, JSON.stringify(order));
+        const change = { ...makeChange(order, 'SHIPPED'), updated_at: updatedAt };
+        await expect(processor.receiveStatusChange(statusEvent(change))).resolves.toMatchObject({
+          kind: 'notified',
+        });
+        expect((await findOrder(store, order.order_id))?.status).toBe('SHIPPED');
+        const [row] = await outboxOf(order.order_id);
+        const decoded = decodeNotification(row?.message_value);
+        expect(decoded.ok && decoded.value.created_at).toBe(updatedAt);
+        expect(decoded.ok && decoded.value.comment).toBe('moved to SHIPPED');
+        expect(decoded.ok && decoded.value.text).not.toContain('moved to');
+      });
+    }
+
+    it('completes pending changes in instant order, leap seconds and offsets included', async () => {
+      const order = makeOrder();
+      const late = { ...makeChange(order, 'SHIPPED'), updated_at: '2016-12-31T23:59:60Z' };
+      const early = { ...makeChange(order, 'PROCESSING'), updated_at: '2017-01-01T02:59:00+03:00' };
+      await processor.receiveStatusChange(statusEvent(late));
+      await processor.receiveStatusChange(statusEvent(early));
+      const outcome = await processor.receiveOrder(order, JSON.stringify(order));
+      expect(outcome.kind === 'order-stored' && outcome.notifications.map((n) => n.status)).toEqual([
+        'PROCESSING',
+        'SHIPPED',
+      ]);
+    });
+  });
 });

@@ -1,9 +1,14 @@
 import {
+  checkCarriableOrder,
+  checkCarriableStatusChange,
   createRecordHeaders,
   encodeNotification,
+  formatViolations,
   type Notification,
   notificationId,
   type Order,
+  unsupportedValueError,
+  type Violation,
 } from '@order-service/contracts';
 import type { Store, Transaction } from '@order-service/runtime';
 import { buildNotification } from './build-notification.ts';
@@ -11,6 +16,7 @@ import type { DeliveryChannelName } from './delivery-channel.ts';
 import { type LiveEvent, toOrderView } from './live-view.ts';
 import type { NotificationLocale } from './notification-locale.ts';
 import { hasNotification, saveNotification } from './notification-repository.ts';
+import { NotifierError } from './notifier-error.ts';
 import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from './order-repository.ts';
 import {
   type PendingStatusEvent,
@@ -69,6 +75,22 @@ export interface NotificationProcessor {
   receiveStatusChange(event: PendingStatusEvent): Promise<ProcessOutcome>;
   /** Handles events in order, in ONE transaction (all or none); outcomes in the same order. */
   receiveBatch(events: readonly ProcessorEvent[]): Promise<ProcessOutcome[]>;
+}
+
+// Refuses, before any transaction, an event the wire schema allows but no store can hold (U+0000 or
+// an unpaired surrogate in an id, an id past 200 characters, a date outside years 0001-9999): the
+// non-retryable error sends the record to <topic>.dlq instead of failing as a "store error".
+function assertCarriable(event: ProcessorEvent): void {
+  const [messageName, violations]: [string, Violation[]] =
+    event.kind === 'order'
+      ? ['OrderCreated', checkCarriableOrder(event.order)]
+      : ['OrderStatusChanged', checkCarriableStatusChange(event.event.change)];
+  if (violations.length === 0) return;
+  throw new NotifierError(
+    'NOTIFIER_RECORD_UNDECODABLE',
+    `${messageName} holds a value the system cannot store or carry: ${formatViolations(violations)}`,
+    { cause: unsupportedValueError(messageName, violations) },
+  );
 }
 
 /**
@@ -183,18 +205,23 @@ export function createNotificationProcessor(options: NotificationProcessorOption
 
   return {
     async receiveOrder(order, payload) {
+      assertCarriable({ kind: 'order', order, payload });
       const result = await store.transaction((tx) => orderIn(tx, order, payload));
       publishLive(result.events);
       return result.outcome;
     },
 
     async receiveStatusChange(event) {
+      assertCarriable({ kind: 'status', event });
       const result = await store.transaction((tx) => statusIn(tx, event));
       publishLive(result.events);
       return result.outcome;
     },
 
     async receiveBatch(events) {
+      // A batch with one such event fails whole, before its transaction; the runner then replays
+      // it record by record, so only that record is dead-lettered.
+      for (const event of events) assertCarriable(event);
       const results = await store.transaction(async (tx) => {
         await lockOrders(
           tx,

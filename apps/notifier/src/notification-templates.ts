@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@order-service/contracts';
-import { formatRoubles } from './format-roubles.ts';
+import { formatRoubles, isRepresentableAmount } from './format-roubles.ts';
 import type { NotificationLocale } from './notification-locale.ts';
 
 /** What a template needs to know about the order and the change. */
@@ -8,7 +8,6 @@ export interface TemplateInput {
   status: OrderStatus;
   totalAmount: number;
   itemCount: number;
-  comment?: string | undefined;
 }
 
 /** The words a customer reads: a short subject line and one or two sentences. */
@@ -17,12 +16,16 @@ export interface RenderedText {
   text: string;
 }
 
-type Template = (input: TemplateInput & { total: string; items: string }) => RenderedText;
+// `amount` is the whole amount clause (" на сумму 3 000,00 ₽"), empty when the amount cannot be
+// shown exactly: the sentence then simply leaves it out.
+type Template = (input: TemplateInput & { amount: string; items: string }) => RenderedText;
 
 const russianItems = new Intl.PluralRules('ru-RU');
 const russianItemWords: Record<string, string> = { one: 'товар', few: 'товара', many: 'товаров' };
 
 function countItems(count: number, locale: NotificationLocale): string {
+  // Quantities are any JSON integers: a sum past 2^53 (or Infinity) has no exact count to show.
+  if (!Number.isSafeInteger(count)) return locale === 'en' ? 'many items' : 'много товаров';
   if (locale === 'en') return `${count} ${count === 1 ? 'item' : 'items'}`;
   // "other" is the fractional form in Russian; counts are integers, so "many" is the fallback.
   return `${count} ${russianItemWords[russianItems.select(count)] ?? 'товаров'}`;
@@ -30,62 +33,61 @@ function countItems(count: number, locale: NotificationLocale): string {
 
 const templates: Record<NotificationLocale, Record<OrderStatus, Template>> = {
   ru: {
-    NEW: ({ orderId, total, items }) => ({
+    NEW: ({ orderId, amount, items }) => ({
       title: `Заказ ${orderId} оформлен`,
-      text: `Мы получили ваш заказ ${orderId}: ${items} на сумму ${total}.`,
+      text: `Мы получили ваш заказ ${orderId}: ${items}${amount}.`,
     }),
-    PROCESSING: ({ orderId, total, items }) => ({
+    PROCESSING: ({ orderId, amount, items }) => ({
       title: `Заказ ${orderId} принят`,
-      text: `Ваш заказ ${orderId} (${items} на сумму ${total}) принят и уже собирается.`,
+      text: `Ваш заказ ${orderId} (${items}${amount}) принят и уже собирается.`,
     }),
-    SHIPPED: ({ orderId, total }) => ({
+    SHIPPED: ({ orderId, amount }) => ({
       title: `Заказ ${orderId} отправлен`,
-      text: `Ваш заказ ${orderId} на сумму ${total} передан в доставку.`,
+      text: `Ваш заказ ${orderId}${amount} передан в доставку.`,
     }),
     DELIVERED: ({ orderId }) => ({
       title: `Заказ ${orderId} доставлен`,
       text: `Ваш заказ ${orderId} доставлен. Спасибо за покупку!`,
     }),
-    CANCELLED: ({ orderId, total }) => ({
+    CANCELLED: ({ orderId, amount }) => ({
       title: `Заказ ${orderId} отменён`,
-      text: `Ваш заказ ${orderId} на сумму ${total} отменён.`,
+      text: `Ваш заказ ${orderId}${amount} отменён.`,
     }),
   },
   en: {
-    NEW: ({ orderId, total, items }) => ({
+    NEW: ({ orderId, amount, items }) => ({
       title: `Order ${orderId} placed`,
-      text: `We have received your order ${orderId}: ${items} for ${total}.`,
+      text: `We have received your order ${orderId}: ${items}${amount}.`,
     }),
-    PROCESSING: ({ orderId, total, items }) => ({
+    PROCESSING: ({ orderId, amount, items }) => ({
       title: `Order ${orderId} accepted`,
-      text: `Your order ${orderId} (${items} for ${total}) has been accepted and is being prepared.`,
+      text: `Your order ${orderId} (${items}${amount}) has been accepted and is being prepared.`,
     }),
-    SHIPPED: ({ orderId, total }) => ({
+    SHIPPED: ({ orderId, amount }) => ({
       title: `Order ${orderId} shipped`,
-      text: `Your order ${orderId} for ${total} is on its way.`,
+      text: `Your order ${orderId}${amount} is on its way.`,
     }),
     DELIVERED: ({ orderId }) => ({
       title: `Order ${orderId} delivered`,
       text: `Your order ${orderId} has been delivered. Thank you for shopping with us!`,
     }),
-    CANCELLED: ({ orderId, total }) => ({
+    CANCELLED: ({ orderId, amount }) => ({
       title: `Order ${orderId} cancelled`,
-      text: `Your order ${orderId} for ${total} has been cancelled.`,
+      text: `Your order ${orderId}${amount} has been cancelled.`,
     }),
   },
 };
 
-const commentLabel: Record<NotificationLocale, string> = { ru: 'Комментарий', en: 'Note' };
+const amountWord: Record<NotificationLocale, string> = { ru: 'на сумму', en: 'for' };
 
-/** Renders the customer-facing words for one status change in the configured language. */
+/**
+ * Renders the customer-facing words for one status change in the configured language, from the
+ * templates only: a status change's comment is internal or operator text (it travels in the
+ * notification's own `comment` field), so it never becomes part of what a customer reads.
+ */
 export function renderNotificationText(input: TemplateInput, locale: NotificationLocale): RenderedText {
-  const rendered = templates[locale][input.status]({
-    ...input,
-    total: formatRoubles(input.totalAmount, locale),
-    items: countItems(input.itemCount, locale),
-  });
-  const comment = input.comment?.trim();
-  // The comment says why (a cancellation reason, a tracking note): the customer should see it.
-  if (comment) return { title: rendered.title, text: `${rendered.text} ${commentLabel[locale]}: ${comment}` };
-  return rendered;
+  const amount = isRepresentableAmount(input.totalAmount)
+    ? ` ${amountWord[locale]} ${formatRoubles(input.totalAmount, locale)}`
+    : '';
+  return templates[locale][input.status]({ ...input, amount, items: countItems(input.itemCount, locale) });
 }

@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from '@order-service/contracts';
+import { type Order, type OrderStatus, toUtcInstant } from '@order-service/contracts';
 import type { Queryable } from '@order-service/runtime';
 
 /** An order as the notifier knows it: the OrderCreated payload and its latest status. */
@@ -22,12 +22,18 @@ function toStoredOrder(row: OrderRow): StoredOrder {
   };
 }
 
+// timestamptz refuses offsets past ±15:59 and year 0000 and reads `23:59:60` as the next minute:
+// the column gets the UTC instant (toUtcInstant), the wire text stays in the payload as sent.
+function storedInstant(dateTime: string): string {
+  return toUtcInstant(dateTime).toISOString();
+}
+
 /** Stores an order the first time it is seen; false when it was already known (a redelivery). */
 export async function saveOrder(queryable: Queryable, order: Order, payload: string): Promise<boolean> {
   const result = await queryable.query(
     `INSERT INTO orders_seen (order_id, payload, status, status_updated_at)
      VALUES ($1, $2, $3, $4) ON CONFLICT (order_id) DO NOTHING`,
-    [order.order_id, payload, order.status, order.created_at],
+    [order.order_id, payload, order.status, storedInstant(order.created_at)],
   );
   return result.rowCount === 1;
 }
@@ -57,7 +63,7 @@ export async function advanceOrderStatus(
     `UPDATE orders_seen SET status = $2, status_updated_at = $3
      WHERE order_id = $1 AND status_updated_at <= $3
      RETURNING payload, status, status_updated_at`,
-    [orderId, status, updatedAt],
+    [orderId, status, storedInstant(updatedAt)],
   );
   const row = result.rows[0];
   return row === undefined ? undefined : toStoredOrder(row);

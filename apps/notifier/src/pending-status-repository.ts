@@ -1,4 +1,4 @@
-import type { OrderStatusChanged } from '@order-service/contracts';
+import { type OrderStatusChanged, toUtcInstant } from '@order-service/contracts';
 import type { Queryable } from '@order-service/runtime';
 
 /** A status change waiting for its order. */
@@ -30,13 +30,19 @@ export async function takePendingStatusEvents(
     'DELETE FROM pending_status_events WHERE order_id = $1 RETURNING status_event_id, payload, traceparent',
     [orderId],
   );
-  return result.rows
-    .map((row) => ({
-      statusEventId: row.status_event_id,
-      change: JSON.parse(row.payload) as OrderStatusChanged,
-      traceparent: row.traceparent ?? undefined,
-    }))
-    .sort((left, right) => Date.parse(left.change.updated_at) - Date.parse(right.change.updated_at));
+  return (
+    result.rows
+      .map((row) => ({
+        statusEventId: row.status_event_id,
+        change: JSON.parse(row.payload) as OrderStatusChanged,
+        traceparent: row.traceparent ?? undefined,
+      }))
+      // toUtcInstant, not Date.parse: Date.parse gives NaN for a leap second or lower-case `t`.
+      .sort(
+        (left, right) =>
+          toUtcInstant(left.change.updated_at).getTime() - toUtcInstant(right.change.updated_at).getTime(),
+      )
+  );
 }
 
 /** How many status changes are waiting for their order (a metric: it should stay near zero). */
