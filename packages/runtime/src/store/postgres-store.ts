@@ -68,7 +68,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     try {
       return await task(client);
     } catch (error) {
-      if (StoreError.isInstance(error) && error.code === 'RUNTIME_STORE_UNAVAILABLE') broken = error;
+      // A connection that broke, or that reached a server now read-only (a demoted primary after a
+      // failover), is discarded so the next one is opened afresh.
+      if (
+        StoreError.isInstance(error) &&
+        (error.code === 'RUNTIME_STORE_UNAVAILABLE' || error.code === 'RUNTIME_STORE_READ_ONLY')
+      ) {
+        broken = error;
+      }
       throw error;
     } finally {
       // A client whose connection failed must not go back into the pool.
