@@ -50,7 +50,7 @@ export class ServiceError extends Error {
   readonly retryable: boolean;
   readonly fault: ErrorFault;
   readonly httpStatus: number | undefined;
-  readonly violations: readonly ErrorViolation[] | undefined;
+  readonly violations: ErrorViolation[] | undefined;
 
   constructor(definition: ErrorDefinition, message: string, options: ServiceErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -65,7 +65,7 @@ export class ServiceError extends Error {
     // An unclassified failure counts as retryable for callers that only read the flag.
     this.retryable = fault !== 'record';
     this.httpStatus = options.httpStatus ?? definition.httpStatus;
-    this.violations = options.violations;
+    this.violations = options.violations === undefined ? undefined : [...options.violations];
   }
 
   /** True for every ServiceError (and subclass), also across copies of the runtime (no `instanceof`). */
