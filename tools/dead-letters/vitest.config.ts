@@ -1,0 +1,3 @@
+import { defineWorkspaceTestConfig } from '../../vitest.shared.ts';
+
+export default defineWorkspaceTestConfig();
