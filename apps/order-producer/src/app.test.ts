@@ -22,7 +22,9 @@ const opened: { app: BaseServer; store: Store }[] = [];
 // Each test starts an embedded PGlite (a few seconds on a busy 2-core machine).
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-async function build(options: { apiKey?: string } = {}): Promise<{ app: BaseServer; store: Store }> {
+async function build(
+  options: { apiKey?: string; maxRecordBytes?: number; bodyLimit?: number } = {},
+): Promise<{ app: BaseServer; store: Store }> {
   const store = await openStore({ logger });
   await migrate(store, ordersMigrations);
   let sequence = 0;
@@ -36,7 +38,8 @@ async function build(options: { apiKey?: string } = {}): Promise<{ app: BaseServ
       options.apiKey === undefined
         ? { mode: 'development', apiKey: undefined }
         : { mode: 'production', apiKey: options.apiKey },
-    bodyLimit: 4_096,
+    bodyLimit: options.bodyLimit ?? 4_096,
+    ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
     now: () => new Date('2026-03-01T10:00:00.000Z'),
     generateOrderId: () => `generated-${++sequence}`,
   });
@@ -171,6 +174,66 @@ describe('POST /orders', () => {
       '/items/0/price',
       '/total_amount',
     ]);
+  });
+
+  it.each([
+    ['order_id', { ...body, order_id: 'o\u0000-1' }, '/order_id'],
+    ['customer_id', { ...body, customer_id: 'user\u0000' }, '/customer_id'],
+    [
+      'product_id',
+      { ...body, items: [{ product_id: '\u0000', quantity: 1, price: 1 }] },
+      '/items/0/product_id',
+    ],
+    ['a C1 control character', { ...body, customer_id: 'user\u0085' }, '/customer_id'],
+    ['an unpaired surrogate', { ...body, order_id: 'o-\ud800' }, '/order_id'],
+  ])(
+    'answers 400 naming the field, never 5xx, for %s the pipeline cannot carry',
+    async (_what, payload, path) => {
+      const { app, store } = await build();
+      const response = await app.inject({ method: 'POST', url: '/orders', payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().code).toBe('ORDER_PRODUCER_INVALID_ORDER');
+      expect(response.json().violations.map((violation: { path: string }) => violation.path)).toEqual([path]);
+      expect(await outboxCount(store)).toBe(0);
+    },
+  );
+
+  it('answers 400 for an id longer than 200 characters', async () => {
+    const { app, store } = await build();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: { ...body, order_id: 'x'.repeat(201) },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().violations.map((violation: { path: string }) => violation.path)).toEqual([
+      '/order_id',
+    ]);
+    expect(await outboxCount(store)).toBe(0);
+  });
+
+  it('answers 413 and stores nothing when the order record would exceed KAFKA_MAX_MESSAGE_BYTES', async () => {
+    const { app, store } = await build({ maxRecordBytes: 20_000, bodyLimit: 200_000 });
+    const items = Array.from({ length: 400 }, (_value, index) => ({
+      product_id: `product-${index}-${'p'.repeat(40)}`,
+      quantity: 1,
+      price: 100,
+    }));
+    const tooLarge = await app.inject({ method: 'POST', url: '/orders', payload: { ...body, items } });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({
+      code: 'ORDER_PRODUCER_ORDER_TOO_LARGE',
+      violations: [{ path: '/items' }],
+    });
+    expect(tooLarge.json().message).toContain('KAFKA_MAX_MESSAGE_BYTES');
+    expect(await outboxCount(store)).toBe(0);
+    const fits = await app.inject({
+      method: 'POST',
+      url: '/orders',
+      payload: { ...body, items: items.slice(0, 20) },
+    });
+    expect(fits.statusCode).toBe(201);
+    expect(await outboxCount(store)).toBe(1);
   });
 
   it('answers 413 for a body over the limit', async () => {

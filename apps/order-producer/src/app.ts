@@ -34,6 +34,8 @@ export interface AppDeps extends OrderFactory {
   /** Checked in the background and shown in `/health`, not in `/ready` (Kafka: the outbox holds orders). */
   healthDetails?: readonly ReadinessCheck[];
   bodyLimit?: number;
+  /** KAFKA_MAX_MESSAGE_BYTES: an order whose record would be larger is refused with 413. */
+  maxRecordBytes?: number;
 }
 
 const OrderIdParams = Type.Object({ order_id: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -94,7 +96,13 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
     async (request, reply) => {
       const incoming = request.headers.traceparent;
       const accepted = await acceptOrder(
-        { store: deps.store, topic: deps.topic, now: deps.now, generateOrderId: deps.generateOrderId },
+        {
+          store: deps.store,
+          topic: deps.topic,
+          now: deps.now,
+          generateOrderId: deps.generateOrderId,
+          ...(deps.maxRecordBytes === undefined ? {} : { maxRecordBytes: deps.maxRecordBytes }),
+        },
         request.body,
         childTraceparent(typeof incoming === 'string' ? incoming : undefined),
       );

@@ -5,6 +5,7 @@ import {
   type Order,
   type Violation,
 } from '@order-service/contracts';
+import { checkCarriable } from './carriable-order.ts';
 import type { CreateOrderRequest } from './order-request.ts';
 
 /** Inputs the service supplies: the clock and the id generator. */
@@ -19,7 +20,8 @@ export type BuiltOrder = { ok: true; order: Order; payload: string } | { ok: fal
 /**
  * Completes a request into the order that will be published: id (generated when absent), total
  * (computed exactly when absent), `created_at` now, status NEW; then applies the contract and the
- * business rules, returning every violation at once.
+ * business rules and the carriable limits (ids without control characters or lone surrogates,
+ * at most 200 characters), returning every violation at once.
  */
 export function buildOrder(request: CreateOrderRequest, factory: OrderFactory): BuiltOrder {
   const items = request.items.map((item) => ({
@@ -50,7 +52,8 @@ export function buildOrder(request: CreateOrderRequest, factory: OrderFactory): 
     created_at: factory.now().toISOString(),
     status: 'NEW',
   };
-  const violations = checkOrderRules(order);
+  // The rules of the contract, then what the store and the topic can carry (U+0000, lone surrogates...).
+  const violations = [...checkOrderRules(order), ...checkCarriable(order)];
   if (violations.length > 0) return { ok: false, violations };
   try {
     return { ok: true, order, payload: encodeOrder(order) };

@@ -12,6 +12,12 @@ export const OrderProducerConfig = Type.Object({
     minimum: 1_024,
     description: 'largest accepted request body in bytes (413 above)',
   }),
+  KAFKA_MAX_MESSAGE_BYTES: Type.Integer({
+    default: 1_000_000,
+    minimum: 1_024,
+    description:
+      "largest Kafka record batch (key, value, headers, framing): orders above it get 413, the relay's requests stay below it; at most the topic's max.message.bytes",
+  }),
   OUTBOX_BATCH_SIZE: Type.Integer({
     default: 500,
     minimum: 1,

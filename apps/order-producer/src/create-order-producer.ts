@@ -8,6 +8,7 @@ import {
   type Logger,
   type OutboxRelay,
   openConfiguredStore,
+  outboxReadiness,
   resolveHttpAccess,
   type Store,
   storeReadiness,
@@ -49,6 +50,7 @@ export async function createOrderProducer(
     metrics,
     clientId: config.KAFKA_CLIENT_ID,
     batchSize: config.OUTBOX_BATCH_SIZE,
+    maxBatchBytes: config.KAFKA_MAX_MESSAGE_BYTES,
     pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
     mode: config.OUTBOX_MODE,
   });
@@ -57,11 +59,13 @@ export async function createOrderProducer(
     logger,
     metrics,
     // Ready while Kafka is down: orders are accepted into the outbox and published once it is back.
-    readiness: [storeReadiness(store)],
+    // The outbox check never fails; it names rows set aside because the broker refuses them.
+    readiness: [storeReadiness(store), outboxReadiness(relay)],
     healthDetails: [kafkaReadiness(kafka)],
     topic: config.TOPIC_ORDERS_CREATED,
     access,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    maxRecordBytes: config.KAFKA_MAX_MESSAGE_BYTES,
     now: () => new Date(),
     generateOrderId: () => uuidv7(),
   });

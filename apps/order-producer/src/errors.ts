@@ -13,6 +13,11 @@ export const orderProducerErrors = defineErrorCatalog('ORDER_PRODUCER', {
     retryable: false,
     description: 'The order id exists with different content; the violations name the differing fields.',
   },
+  ORDER_PRODUCER_ORDER_TOO_LARGE: {
+    httpStatus: 413,
+    retryable: false,
+    description: "The order's Kafka record would exceed KAFKA_MAX_MESSAGE_BYTES; nothing is stored.",
+  },
 });
 
 /** One of order-producer's error codes. */
