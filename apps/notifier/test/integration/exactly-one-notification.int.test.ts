@@ -121,7 +121,9 @@ describe('exactly one notification per status change', () => {
     expect(notifications.map((notification) => notification.status)).toEqual(['PROCESSING', 'CANCELLED']);
     expect(notifications[1]).toMatchObject({
       customer_id: order.customer_id,
-      text: `Your order ${order.order_id} for ₽4,500.50 has been cancelled. Note: moved to CANCELLED`,
+      // Customer text from the template only; the change's comment travels in its own field.
+      text: `Your order ${order.order_id} for ₽4,500.50 has been cancelled.`,
+      comment: 'moved to CANCELLED',
     });
     const left = await notifier.notifier.store.query('SELECT 1 FROM pending_status_events');
     expect(left.rows).toEqual([]);
