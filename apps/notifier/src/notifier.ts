@@ -1,6 +1,7 @@
 import {
   type BaseServer,
   type ConsumerHandle,
+  consumerReadiness,
   createKafka,
   createMetrics,
   createOutboxRelay,
@@ -137,7 +138,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
   const app = buildApp({
     logger,
     metrics,
-    readiness: [storeReadiness(store), kafkaReadiness(kafka)],
+    readiness: [storeReadiness(store), kafkaReadiness(kafka), consumerReadiness(() => consumer)],
     hub,
     access,
     onClientsChanged: () => notifierMetrics.liveClients.set(hub.clientCount()),
@@ -177,6 +178,9 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
         // Partitions of both topics in parallel; records of one partition stay in order.
         partitionsConsumedConcurrently: 3,
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+        // A record failing with an unclassified error is dead-lettered only while the store answers.
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        probe: () => store.ping(),
         handleRecord: async (record, context) => {
           const outcome = await handle(record);
           countOutcome(record.topic, outcome);

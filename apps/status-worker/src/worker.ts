@@ -1,4 +1,5 @@
 import {
+  consumerReadiness,
   createKafka,
   createMetrics,
   createOutboxRelay,
@@ -73,6 +74,9 @@ export async function startStatusWorker(
         handleRecord: createOrderRecordHandler(intake),
         // Each fetched chunk of a partition in one transaction; a poison record falls back to one at a time.
         handleBatch: createOrderBatchHandler(intake),
+        // A record failing with an unclassified error is dead-lettered only while the store answers.
+        maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        probe: () => store.ping(),
       }),
     logger,
   );
@@ -83,7 +87,7 @@ export async function startStatusWorker(
     store,
     statusTopic: config.TOPIC_ORDERS_STATUS,
     access,
-    readiness: [storeReadiness(store), kafkaReadiness(kafka)],
+    readiness: [storeReadiness(store), kafkaReadiness(kafka), consumerReadiness(() => consumer)],
     now,
   });
   return {

@@ -69,6 +69,14 @@ export const baseConfigSchema = {
       '(no outbox rows, no relay: messages published right after the commit; a crash or a Kafka ' +
       'error after the commit loses them)',
   }),
+  CONSUMER_MAX_ATTEMPTS: Type.Integer({
+    default: 5,
+    minimum: 1,
+    maximum: 1_000,
+    description:
+      'failures with an unclassified error a consumed record gets before a store and broker probe ' +
+      'decides: dead-lettered when they answer, retried on when not (transient faults never count)',
+  }),
   TOPIC_ORDERS_CREATED: Type.String({ default: 'orders.created', pattern: '^[A-Za-z0-9._-]{1,249}$' }),
   TOPIC_ORDERS_STATUS: Type.String({ default: 'orders.status', pattern: '^[A-Za-z0-9._-]{1,249}$' }),
   TOPIC_ORDERS_NOTIFICATIONS: Type.String({
