@@ -10,8 +10,13 @@ export function startWorkerProcess(env: Record<string, string>): Promise<WorkerP
     script: fileURLToPath(new URL('../../dist/main.js', import.meta.url)),
     sourcesDir: fileURLToPath(new URL('../../src', import.meta.url)),
     buildCommand: '`pnpm --filter @order-service/status-worker build`',
-    // Development mode unless the test gives a key: the worker refuses production without one.
-    env: env.API_KEY === undefined ? { ORDER_SERVICE_MODE: 'development', ...env } : env,
+    env: {
+      // The test run's broker (the shared helper passes no variable of the parent's on its own).
+      ...(process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {}),
+      // Development mode unless the test gives a key: the worker refuses production without one.
+      ...(env.API_KEY === undefined ? { ORDER_SERVICE_MODE: 'development' } : {}),
+      ...env,
+    },
     keepLines: 200,
   });
 }
