@@ -37,6 +37,11 @@ export const runtimeErrorCatalog = defineErrorCatalog('RUNTIME', {
     retryable: true,
     description: 'The database accepts no writes right now (read-only after a failover, 25006).',
   },
+  RUNTIME_STORE_MISCONFIGURED: {
+    retryable: true,
+    description:
+      'The schema or the grants do not match the code (42: missing table or column, no privilege; 28, 3D000): every record would fail, so it is retried until an operator fixes the database.',
+  },
   RUNTIME_STORE_QUERY_FAILED: {
     retryable: false,
     description:

@@ -67,7 +67,7 @@ describe('withStoreErrors', () => {
   });
 
   it('passes a rejected statement and an unclassified error through with their own classification', async () => {
-    const syntax = toStoreError({ code: '42P01', severity: 'ERROR', message: 'relation does not exist' });
+    const syntax = toStoreError({ code: '21000', severity: 'ERROR', message: 'more than one row returned' });
     await expect(withStoreErrors('reading', () => Promise.reject(syntax))).rejects.toBe(syntax);
     const bug = new TypeError('x is not a function');
     await expect(withStoreErrors('reading', () => Promise.reject(bug))).rejects.toBe(bug);

@@ -111,7 +111,7 @@ describe('the base server’s error answers', () => {
 
   it('answers other store failures and unclassified errors 500 RUNTIME_INTERNAL without their text', async () => {
     for (const error of [
-      toStoreError({ code: '42P01', severity: 'ERROR', message: driverText }),
+      toStoreError({ code: '21000', severity: 'ERROR', message: driverText }),
       toStoreError({ code: 'XX000', severity: 'ERROR', message: driverText }),
       new TypeError(driverText),
     ]) {

@@ -43,14 +43,17 @@ describe('toStoreError by SQLSTATE class', () => {
     ['23514', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // check violation
     ['54000', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // index row too large
     ['54001', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // statement too complex
-    ['42601', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // syntax error
-    ['42P01', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // undefined table
-    ['42501', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // insufficient privilege
     ['21000', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // cardinality violation
     ['27000', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // triggered data change violation
     ['44000', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // with check option violation
     ['40002', 'RUNTIME_STORE_QUERY_FAILED', 'record'], // transaction integrity constraint violation
     // Trying again may help.
+    ['42601', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // syntax error (code and schema disagree)
+    ['42P01', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // undefined table
+    ['42703', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // undefined column
+    ['42501', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // insufficient privilege
+    ['28P01', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // invalid password
+    ['3D000', 'RUNTIME_STORE_MISCONFIGURED', 'transient'], // database does not exist
     ['08000', 'RUNTIME_STORE_UNAVAILABLE', 'transient'], // connection exception
     ['08006', 'RUNTIME_STORE_UNAVAILABLE', 'transient'], // connection failure
     ['08P01', 'RUNTIME_STORE_UNAVAILABLE', 'transient'], // protocol violation

@@ -51,8 +51,10 @@ export function isNetworkErrorCode(code: unknown): boolean {
 
 /**
  * The runtime's code for a SQLSTATE, by class (https://www.postgresql.org/docs/current/errcodes-appendix.html):
- * the record is at fault for data exceptions (22), integrity (23), program limits (54), syntax and
- * access (42), cardinality (21), triggered data change (27), check option (44) and 40002; trying
+ * the record is at fault for data exceptions (22), integrity (23), program limits (54),
+ * cardinality (21), triggered data change (27), check option (44) and 40002; a database that does
+ * not match the code (42 syntax or access rule: missing table, no privilege; 28 authorization;
+ * 3D000 no such database) fails every record alike, so it is retried, never dead-lettered; trying
  * again may help for connection (08), resources (53), operator intervention (57), system errors
  * (58000, 58030), serialization failure, deadlock and unknown completion (40001, 40P01, 40003),
  * lock and object-in-use waits (55P03, 55006), read-only transactions (25006) and idle or
@@ -65,7 +67,8 @@ export function storeErrorCodeOf(sqlState: string): RuntimeErrorCode {
   if (/^(08|53|57)/.test(sqlState) || ['58000', '58030', '25P03', '25P04'].includes(sqlState)) {
     return 'RUNTIME_STORE_UNAVAILABLE';
   }
-  if (/^(21|22|23|27|42|44|54)/.test(sqlState) || sqlState === '40002') return 'RUNTIME_STORE_QUERY_FAILED';
+  if (/^(42|28)/.test(sqlState) || sqlState === '3D000') return 'RUNTIME_STORE_MISCONFIGURED';
+  if (/^(21|22|23|27|44|54)/.test(sqlState) || sqlState === '40002') return 'RUNTIME_STORE_QUERY_FAILED';
   return 'RUNTIME_STORE_FAILED';
 }
 
@@ -74,6 +77,7 @@ const messagePrefix: Record<string, string> = {
   RUNTIME_STORE_CONFLICT: 'Transaction conflict, retry it',
   RUNTIME_STORE_TIMEOUT: 'Statement cancelled by the database (timeout), retry later',
   RUNTIME_STORE_READ_ONLY: 'Database is read-only right now (failover?), retry later',
+  RUNTIME_STORE_MISCONFIGURED: 'The database does not match this version (schema or grants), retry once it is fixed',
   RUNTIME_STORE_QUERY_FAILED: 'The database refused the statement for the values it carries',
   RUNTIME_STORE_FAILED: 'Statement failed',
   RUNTIME_STORE_CLOSED: 'The store is closed',
