@@ -10,14 +10,23 @@ import {
   openConfiguredStore,
 } from '@order-service/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { parseCliArguments, usage } from './cli/parse-cli-arguments.ts';
+import { type CliCommand, parseCliArguments, usage } from './cli/parse-cli-arguments.ts';
 import { createProgressReporter } from './cli/progress-reporter.ts';
 import { readOrderDocuments } from './cli/read-order-documents.ts';
-import { sendOrders } from './cli/send-orders.ts';
-import { loadOrderProducerConfig } from './config.ts';
+import { type SendSummary, sendOrders } from './cli/send-orders.ts';
+import {
+  SendOrdersFailedError,
+  sendOrdersOverHttp,
+  waitUntilPublished,
+} from './cli/send-orders-over-http.ts';
+import { loadOrderProducerConfig, type OrderProducerConfig } from './config.ts';
 import { ordersMigrations } from './orders-migrations.ts';
 
-// `order-producer send FILE|-`: the CLI front door, same validation and store path as POST /orders.
+type SendCommand = Extract<CliCommand, { kind: 'send' }>;
+
+// `order-producer send FILE|-`: through the running service over HTTP (its one store, its relay),
+// or, with DATABASE_URL and no --url, into that shared PostgreSQL. Never a second copy of the
+// server's embedded PGlite store: that folder admits one process, and a copy would fork the data.
 async function run(): Promise<number> {
   const command = parseCliArguments(process.argv.slice(2));
   if (command.kind === 'help') {
@@ -29,6 +38,72 @@ async function run(): Promise<number> {
     return 1;
   }
   const config = loadOrderProducerConfig(process.env);
+  if (command.input !== '-') statSync(command.input); // a missing file fails before anything opens
+  const useDatabase = command.url === undefined && config.DATABASE_URL !== undefined;
+  const { summary, unpublished } = useDatabase
+    ? await sendToDatabase(command, config)
+    : await sendToService(command, config);
+  const result = { ...summary, unpublished };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.stderr.write(
+    `done: ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ` +
+      `${unpublished === 0 ? 'all published' : `${unpublished} waiting for Kafka (the order-producer relay publishes them)`}\n`,
+  );
+  return summary.rejected > 0 ? 2 : 0;
+}
+
+/**
+ * The input with its progress reporter. Opened only when the sender is ready to read: counting
+ * bytes with a 'data' listener makes the stream flow, and what flows before the reader attaches is lost.
+ */
+function openInput(command: SendCommand): {
+  input: Readable;
+  progress: { update: (summary: SendSummary) => void };
+} {
+  let input: Readable = process.stdin;
+  let totalBytes: number | undefined;
+  if (command.input !== '-') {
+    totalBytes = statSync(command.input).size;
+    input = createReadStream(command.input);
+  }
+  let bytesRead = 0;
+  input.on('data', (chunk: Buffer | string) => {
+    bytesRead += chunk.length;
+  });
+  const progress = createProgressReporter({
+    write: (text) => process.stderr.write(text),
+    totalBytes,
+    bytesRead: () => bytesRead,
+  });
+  return { input, progress };
+}
+
+async function sendToService(
+  command: SendCommand,
+  config: Readonly<OrderProducerConfig>,
+): Promise<{ summary: SendSummary; unpublished: number }> {
+  const target = {
+    url: command.url ?? `http://localhost:${config.PORT}`,
+    apiKey: command.apiKey ?? config.API_KEY,
+  };
+  const { input, progress } = openInput(command);
+  const { acceptedIds, ...summary } = await sendOrdersOverHttp(
+    readOrderDocuments(input),
+    target,
+    progress.update,
+  );
+  const unpublished = await waitUntilPublished(
+    acceptedIds,
+    target,
+    command.publish ? command.publishTimeoutMs : 0,
+  );
+  return { summary, unpublished };
+}
+
+async function sendToDatabase(
+  command: SendCommand,
+  config: Readonly<OrderProducerConfig>,
+): Promise<{ summary: SendSummary; unpublished: number }> {
   // The CLI's own lines go to stderr at warn and above: stdout carries only the summary.
   const logger = createLogger({
     name: 'order-producer-cli',
@@ -37,6 +112,7 @@ async function run(): Promise<number> {
   });
   const store = await openConfiguredStore(config, logger, ordersMigrations);
   try {
+    // On a shared PostgreSQL the relay lock makes this relay and the server's take turns.
     const relay = command.publish
       ? createOutboxRelay({
           store,
@@ -45,27 +121,20 @@ async function run(): Promise<number> {
           metrics: createMetrics('order-producer-cli'),
           clientId: config.KAFKA_CLIENT_ID,
           batchSize: config.OUTBOX_BATCH_SIZE,
+          maxBatchBytes: config.KAFKA_MAX_MESSAGE_BYTES,
         })
       : undefined;
     await relay?.start();
-    let input: Readable = process.stdin;
-    let totalBytes: number | undefined;
-    if (command.input !== '-') {
-      totalBytes = statSync(command.input).size;
-      input = createReadStream(command.input);
-    }
-    let bytesRead = 0;
-    input.on('data', (chunk: Buffer | string) => {
-      bytesRead += chunk.length;
-    });
-    const progress = createProgressReporter({
-      write: (text) => process.stderr.write(text),
-      totalBytes,
-      bytesRead: () => bytesRead,
-    });
+    const { input, progress } = openInput(command);
     const summary = await sendOrders(
       readOrderDocuments(input),
-      { store, topic: config.TOPIC_ORDERS_CREATED, now: () => new Date(), generateOrderId: () => uuidv7() },
+      {
+        store,
+        topic: config.TOPIC_ORDERS_CREATED,
+        maxRecordBytes: config.KAFKA_MAX_MESSAGE_BYTES,
+        now: () => new Date(),
+        generateOrderId: () => uuidv7(),
+      },
       progress.update,
     );
     let pending = 0;
@@ -78,19 +147,15 @@ async function run(): Promise<number> {
       }
       await relay.stop({ timeoutMs: 5_000 });
     } else {
-      pending = (
-        await store.query<{ n: number | string }>(
-          'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
-        )
-      ).rows[0]?.n as number;
+      pending = Number(
+        (
+          await store.query<{ n: number | string }>(
+            'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
+          )
+        ).rows[0]?.n,
+      );
     }
-    const result = { ...summary, unpublished: Number(pending) };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    process.stderr.write(
-      `done: ${summary.accepted} accepted, ${summary.duplicates} duplicates, ${summary.rejected} rejected; ` +
-        `${result.unpublished === 0 ? 'all published' : `${result.unpublished} waiting for Kafka (the order-producer relay publishes them)`}\n`,
-    );
-    return summary.rejected > 0 ? 2 : 0;
+    return { summary, unpublished: pending };
   } finally {
     await store.close();
   }
@@ -100,7 +165,7 @@ run().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(
-      ConfigError.isInstance(error)
+      ConfigError.isInstance(error) || error instanceof SendOrdersFailedError
         ? `${error.message}\n`
         : `order-producer send failed: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -15,6 +15,14 @@ describe('parseCliArguments', () => {
     });
   });
 
+  it('reads the service address and key', () => {
+    expect(
+      parseCliArguments(['send', 'o.ndjson', '--url', 'http://127.0.0.1:4000', '--api-key', 'k'.repeat(16)]),
+    ).toMatchObject({ kind: 'send', url: 'http://127.0.0.1:4000', apiKey: 'k'.repeat(16) });
+    expect(parseCliArguments(['send', 'o.ndjson', '--url', 'ftp://x'])).toMatchObject({ kind: 'invalid' });
+    expect(parseCliArguments(['send', 'o.ndjson', '--url'])).toMatchObject({ kind: 'invalid' });
+  });
+
   it('asks for help without arguments', () => {
     expect(parseCliArguments([])).toEqual({ kind: 'help' });
   });

@@ -74,6 +74,14 @@ const handMade: [string, unknown][] = [
   ['huge body', { ...valid, customer_id: 'x'.repeat(200_000) }],
   ['empty order_id', { ...valid, order_id: '' }],
   ['malformed JSON', '{"customer_id": "c", "items": [}'],
+  ['U+0000 in order_id', { ...valid, order_id: 'o\u0000' }],
+  ['U+0000 in customer_id', { ...valid, customer_id: '\u0000' }],
+  ['U+0000 in product_id', { ...valid, items: [{ ...item, product_id: 'p\u0000' }] }],
+  ['a control character in customer_id', { ...valid, customer_id: 'c\u001b[31m' }],
+  [
+    'an unpaired surrogate in order_id',
+    `{"order_id":"o-\\udc00","customer_id":"c","items":[{"product_id":"p","quantity":1,"price":1}]}`,
+  ],
 ];
 
 async function post(payload: unknown) {

@@ -1,0 +1,166 @@
+import type { OrderDocument } from './read-order-documents.ts';
+import type { Rejection, SendSummary } from './send-orders.ts';
+
+/** Where the running order-producer answers, and the key its write routes need. */
+export interface HttpTarget {
+  /** Base URL of the service, e.g. `http://localhost:3001`. */
+  url: string;
+  /** Sent as `x-api-key` (POST /orders, and GET /orders/:id in production). */
+  apiKey?: string | undefined;
+  /** Test seam; `globalThis.fetch` by default. */
+  fetch?: typeof fetch;
+}
+
+/** A summary plus the ids the service accepted now (to follow their publication). */
+export interface HttpSendSummary extends SendSummary {
+  acceptedIds: string[];
+}
+
+/** The service could not take an order (unreachable, 5xx, refused key): the run stops. */
+export class SendOrdersFailedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SendOrdersFailedError';
+  }
+}
+
+const maxRejectionsListed = 100;
+
+function headersOf(target: HttpTarget): Record<string, string> {
+  return target.apiKey === undefined ? {} : { 'x-api-key': target.apiKey };
+}
+
+async function request(target: HttpTarget, path: string, init: RequestInit): Promise<Response> {
+  const url = new URL(path, target.url.endsWith('/') ? target.url : `${target.url}/`);
+  try {
+    return await (target.fetch ?? fetch)(url, init);
+  } catch (error) {
+    throw new SendOrdersFailedError(
+      `Cannot reach order-producer at ${target.url} (${error instanceof Error ? error.message : String(error)}). ` +
+        'Start it (node apps/order-producer/dist/main.js), or pass its address with --url.',
+      { cause: error },
+    );
+  }
+}
+
+interface ErrorAnswer {
+  code?: string;
+  message?: string;
+  violations?: Rejection['violations'];
+}
+
+/**
+ * Sends each document to the running service's `POST /orders`, one at a time and in order, so
+ * the service's one store (and its single-process PGlite folder) does the validation, the
+ * idempotency and the outbox. 201 counts as accepted, 200 as a duplicate, any other 4xx as a
+ * rejection with the service's code and violations; a refused key, a 5xx or an unreachable
+ * service stops the run with {@link SendOrdersFailedError} (an order not taken is never counted).
+ */
+export async function sendOrdersOverHttp(
+  documents: AsyncIterable<OrderDocument>,
+  target: HttpTarget,
+  onProgress: (summary: SendSummary) => void = () => undefined,
+): Promise<HttpSendSummary> {
+  const summary: HttpSendSummary = {
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+    rejections: [],
+    acceptedIds: [],
+  };
+  const reject = (rejection: Rejection) => {
+    summary.rejected += 1;
+    if (summary.rejections.length < maxRejectionsListed) summary.rejections.push(rejection);
+  };
+  for await (const document of documents) {
+    if (!document.ok) {
+      reject({ line: document.line, code: 'ORDER_PRODUCER_INVALID_ORDER', message: document.reason });
+      onProgress(summary);
+      continue;
+    }
+    const response = await request(target, 'orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headersOf(target) },
+      body: JSON.stringify(document.value),
+    });
+    const answer = (await response.json().catch(() => ({}))) as ErrorAnswer & { order_id?: string };
+    if (response.status === 201) {
+      summary.accepted += 1;
+      if (typeof answer.order_id === 'string') summary.acceptedIds.push(answer.order_id);
+    } else if (response.status === 200) {
+      summary.duplicates += 1;
+    } else if (response.status === 401 || response.status === 403) {
+      throw new SendOrdersFailedError(
+        `order-producer at ${target.url} refused the API key (${response.status} ${answer.code ?? ''}): set API_KEY or pass --api-key.`,
+      );
+    } else if (response.status >= 400 && response.status < 500) {
+      reject({
+        line: document.line,
+        ...orderIdOf(document.value),
+        code: answer.code ?? `HTTP_${response.status}`,
+        message: answer.message ?? `order-producer answered ${response.status}`,
+        ...(answer.violations === undefined ? {} : { violations: answer.violations }),
+      });
+    } else {
+      throw new SendOrdersFailedError(
+        `order-producer at ${target.url} could not take the order on line ${document.line} (${response.status} ${answer.code ?? ''}: ${answer.message ?? ''}); ` +
+          `${summary.accepted} order(s) before it were accepted. Send the file again once it is healthy: accepted orders come back as duplicates.`,
+      );
+    }
+    onProgress(summary);
+  }
+  return summary;
+}
+
+/**
+ * Waits (up to `timeoutMs`, 0: one look) until the service reports each id published; returns how
+ * many are not yet. The relay publishes in order, so it waits on the first unpublished id.
+ */
+export async function waitUntilPublished(
+  ids: readonly string[],
+  target: HttpTarget,
+  timeoutMs: number,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let index = 0;
+  while (index < ids.length) {
+    const id = ids[index] as string;
+    const response = await request(target, `orders/${encodeURIComponent(id)}`, {
+      headers: headersOf(target),
+    });
+    if (!response.ok) {
+      throw new SendOrdersFailedError(
+        `order-producer at ${target.url} answered ${response.status} to GET /orders/${id}: cannot follow publication.`,
+      );
+    }
+    const stored = (await response.json()) as { published?: boolean };
+    if (stored.published === true) {
+      index += 1;
+      continue;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (index >= ids.length) return 0;
+  // Past the deadline: count the rest without waiting.
+  let unpublished = 0;
+  for (const id of ids.slice(index)) {
+    const response = await request(target, `orders/${encodeURIComponent(id)}`, {
+      headers: headersOf(target),
+    });
+    const stored = (await response.json().catch(() => ({}))) as { published?: boolean };
+    if (stored.published !== true) unpublished += 1;
+  }
+  return unpublished;
+}
+
+function orderIdOf(value: unknown): { order_id?: string } {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { order_id?: unknown }).order_id === 'string'
+  ) {
+    return { order_id: (value as { order_id: string }).order_id };
+  }
+  return {};
+}
