@@ -1,4 +1,4 @@
-import { createLogger, onShutdown } from '@order-service/runtime';
+import { createLogger, onShutdown, resolveHttpAccess } from '@order-service/runtime';
 import { loadNotifierConfig, type NotifierConfig } from './config.ts';
 import { createNotifier } from './notifier.ts';
 
@@ -6,6 +6,8 @@ import { createNotifier } from './notifier.ts';
 let config: NotifierConfig;
 try {
   config = loadNotifierConfig(process.env);
+  // Checked here too (createNotifier checks it again), so the message reaches stderr as text.
+  resolveHttpAccess(config);
 } catch (error) {
   // No logger yet: the message names each bad variable and what to set.
   process.stderr.write(`notifier: ${error instanceof Error ? error.message : String(error)}\n`);

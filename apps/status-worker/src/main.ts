@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, onShutdown } from '@order-service/runtime';
+import { ConfigError, createLogger, onShutdown, resolveHttpAccess } from '@order-service/runtime';
 import { loadStatusWorkerConfig, type StatusWorkerConfig } from './config.ts';
 import { startStatusWorker } from './worker.ts';
 
@@ -6,6 +6,8 @@ import { startStatusWorker } from './worker.ts';
 let config: Readonly<StatusWorkerConfig>;
 try {
   config = loadStatusWorkerConfig(process.env);
+  // Checked here too (startStatusWorker checks it again), so the message reaches stderr as text.
+  resolveHttpAccess(config);
 } catch (error) {
   if (!ConfigError.isInstance(error)) throw error;
   process.stderr.write(`status-worker: ${error.message}\n`);
