@@ -1,4 +1,6 @@
 import {
+  decodeOrder,
+  decodeOrderStatusChanged,
   HEADERS,
   isRfc3339DateTime,
   ORDER_STATUSES,
@@ -208,7 +210,7 @@ export function headersFor(
 }
 
 /** The event id the notifier uses for a status record: its x-event-id header (trimmed) or the derived one. */
-function statusEventIdOf(
+export function statusEventIdOf(
   headers: Record<string, Buffer | string>,
   orderId: string,
   status: (typeof ORDER_STATUSES)[number],
@@ -247,30 +249,34 @@ const notJson = fc.oneof(
 
 /**
  * Malformed versions of a valid payload: a field missing, of the wrong type, or with a value the
- * schema refuses.
+ * schema refuses. Only those the contract's own decoder refuses are kept (a "wrong" '5' is a fine
+ * order_id), so each one must be dead-lettered.
  */
 function malformedPayloads(
   valid: Record<string, unknown>,
+  decodes: (value: string) => boolean,
 ): fc.Arbitrary<{ label: string; payload: Record<string, unknown> }> {
   const fields = Object.keys(valid);
-  return fc.oneof(
-    fc.constantFrom(...fields).map((field) => {
-      const { [field]: _removed, ...rest } = valid;
-      return { label: `missing ${field}`, payload: rest };
-    }),
-    fc
-      .tuple(
-        fc.constantFrom(...fields),
-        fc.constantFrom<unknown>(null, 5, '5', [], {}, true, 1.5, 'yesterday', -1),
-      )
-      .map(([field, wrong]) => ({
-        label: `${field} of the wrong type`,
-        payload: { ...valid, [field]: wrong },
-      })),
-    fc
-      .constantFrom('UNKNOWN', 'new', '')
-      .map((status) => ({ label: 'status outside the enum', payload: { ...valid, status } })),
-  );
+  return fc
+    .oneof(
+      fc.constantFrom(...fields).map((field) => {
+        const { [field]: _removed, ...rest } = valid;
+        return { label: `missing ${field}`, payload: rest };
+      }),
+      fc
+        .tuple(
+          fc.constantFrom(...fields),
+          fc.constantFrom<unknown>(null, 5, '5', [], {}, true, 1.5, 'yesterday', -1, '2024-02-30T00:00:00Z'),
+        )
+        .map(([field, wrong]) => ({
+          label: `${field} of the wrong type`,
+          payload: { ...valid, [field]: wrong },
+        })),
+      fc
+        .constantFrom('UNKNOWN', 'new', '')
+        .map((status) => ({ label: 'status outside the enum', payload: { ...valid, status } })),
+    )
+    .filter(({ payload }) => !decodes(JSON.stringify(payload)));
 }
 
 /** A valid order payload for `orderId` (what a well-behaved producer writes). */
@@ -316,7 +322,7 @@ export function hostileOrderRecord(uniqueSuffix: string): fc.Arbitrary<HostileRe
         headers: headersFor('contract', 'OrderCreated', orderCreatedEventId(`bad-${uniqueSuffix}`)),
       }),
     ),
-    malformedPayloads(validOrderPayload(`bad-${uniqueSuffix}`)).map(
+    malformedPayloads(validOrderPayload(`bad-${uniqueSuffix}`), (value) => decodeOrder(value).ok).map(
       ({ label, payload }): HostileRecord => ({
         label,
         key: `bad-${uniqueSuffix}`,
@@ -392,7 +398,7 @@ export function hostileStatusRecord(
         headers: headersFor('contract', 'OrderStatusChanged', `bad-${uniqueSuffix}`),
       }),
     ),
-    malformedPayloads(validChange(anchor)).map(
+    malformedPayloads(validChange(anchor), (value) => decodeOrderStatusChanged(value).ok).map(
       ({ label, payload }): HostileRecord => ({
         label,
         key: anchor,

@@ -85,21 +85,28 @@ export function hostileOrderBody(runId: string): fc.Arbitrary<RawBody> {
       body: Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]),
     };
   });
-  const tooLarge = fc.constantFrom(1_001, 5_000).map((count) =>
-    json(
-      `${count} items of 1,000-character product ids`,
-      {
-        order_id: `hb-${runId}-large-${count}`,
-        customer_id: 'c',
-        items: Array.from({ length: count }, (_, index) => ({
-          product_id: `${index}-${'p'.repeat(1_000)}`,
-          quantity: 1,
-          price: 1,
-        })),
-      },
-      `hb-${runId}-large-${count}`,
-    ),
-  );
+  // Under Fastify's 1 MiB body limit on purpose: past it the server answers 413 and closes the
+  // socket while the client is still writing, and the client sees only EPIPE. 990 items of 1,000
+  // characters pass the schema but make a record past KAFKA_MAX_MESSAGE_BYTES (1,000,000); 1,001
+  // items break maxItems.
+  const tooLarge = fc
+    .constantFrom({ count: 990, length: 1_000 }, { count: 1_001, length: 900 })
+    .map(({ count, length }) => {
+      const orderId = `hb-${runId}-large-${count}`;
+      return json(
+        `${count} items of ${length}-character product ids`,
+        {
+          order_id: orderId,
+          customer_id: 'c',
+          items: Array.from({ length: count }, (_, index) => ({
+            product_id: `${index}-`.padEnd(length, 'p'),
+            quantity: 1,
+            price: 1,
+          })),
+        },
+        orderId,
+      );
+    });
   return fc.oneof(
     { weight: 8, arbitrary: structured },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => json('any JSON value', value)) },
