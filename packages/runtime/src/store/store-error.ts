@@ -77,7 +77,8 @@ const messagePrefix: Record<string, string> = {
   RUNTIME_STORE_CONFLICT: 'Transaction conflict, retry it',
   RUNTIME_STORE_TIMEOUT: 'Statement cancelled by the database (timeout), retry later',
   RUNTIME_STORE_READ_ONLY: 'Database is read-only right now (failover?), retry later',
-  RUNTIME_STORE_MISCONFIGURED: 'The database does not match this version (schema or grants), retry once it is fixed',
+  RUNTIME_STORE_MISCONFIGURED:
+    'The database does not match this version (schema or grants), retry once it is fixed',
   RUNTIME_STORE_QUERY_FAILED: 'The database refused the statement for the values it carries',
   RUNTIME_STORE_FAILED: 'Statement failed',
   RUNTIME_STORE_CLOSED: 'The store is closed',
