@@ -35,6 +35,7 @@ describe.each(engines)('store on %s', (engine) => {
     expect(await migrate(store, appMigrations)).toEqual([
       'runtime/0001_outbox',
       'runtime/0002_outbox_relay_identity',
+      'runtime/0003_outbox_set_aside',
       'app/0001_things',
       'app/0002_counter',
     ]);
@@ -47,6 +48,7 @@ describe.each(engines)('store on %s', (engine) => {
       'app/0002_counter',
       'runtime/0001_outbox',
       'runtime/0002_outbox_relay_identity',
+      'runtime/0003_outbox_set_aside',
     ]);
   });
 
@@ -147,6 +149,7 @@ describe.skipIf(!engines.includes('postgres'))(
         'app/0002_counter',
         'runtime/0001_outbox',
         'runtime/0002_outbox_relay_identity',
+        'runtime/0003_outbox_set_aside',
       ]);
     });
   },
