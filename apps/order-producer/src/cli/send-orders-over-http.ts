@@ -1,3 +1,4 @@
+import { orderIdOf } from './order-id-of.ts';
 import type { OrderDocument } from './read-order-documents.ts';
 import type { Rejection, SendSummary } from './send-orders.ts';
 
@@ -152,15 +153,4 @@ export async function waitUntilPublished(
     if (stored.published !== true) unpublished += 1;
   }
   return unpublished;
-}
-
-function orderIdOf(value: unknown): { order_id?: string } {
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { order_id?: unknown }).order_id === 'string'
-  ) {
-    return { order_id: (value as { order_id: string }).order_id };
-  }
-  return {};
 }

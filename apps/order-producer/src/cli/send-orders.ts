@@ -4,6 +4,7 @@ import { Value } from 'typebox/value';
 import { type AcceptOrderDeps, acceptOrder } from '../accept-order.ts';
 import { CreateOrderRequest } from '../order-request.ts';
 import { childTraceparent } from '../trace-context.ts';
+import { orderIdOf } from './order-id-of.ts';
 import type { OrderDocument } from './read-order-documents.ts';
 
 /** Why one input order was refused. */
@@ -71,15 +72,4 @@ export async function sendOrders(
     onProgress(summary);
   }
   return summary;
-}
-
-function orderIdOf(value: unknown): { order_id?: string } {
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { order_id?: unknown }).order_id === 'string'
-  ) {
-    return { order_id: (value as { order_id: string }).order_id };
-  }
-  return {};
 }
