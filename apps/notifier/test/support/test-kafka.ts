@@ -60,7 +60,7 @@ export function createTestKafka() {
     /** Produces records and waits for the broker's acknowledgement. */
     async produce(
       topic: string,
-      messages: { key: string; value: string; headers?: Record<string, string> }[],
+      messages: { key: string; value: string; headers?: Record<string, string>; partition?: number }[],
     ): Promise<void> {
       await connect();
       await producer.send({ topic, acks: -1, messages });
