@@ -1,0 +1,101 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLogger, openStore, type Store } from '@order-service/runtime';
+import {
+  createTestDatabase,
+  metricValue,
+  requireTestDatabaseUrl,
+  type TestDatabase,
+} from '@order-service/test-support';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { makeChange, makeOrder } from '../support/order-fixtures.ts';
+import { orderRecord, statusRecord } from '../support/produce-orders.ts';
+import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
+import { createTestKafka } from '../support/test-kafka.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+// Issue 11, row 6: with its PostgreSQL refusing writes for a while (read-only after a failover,
+// SQLSTATE 25006), the notifier dead-lettered every record of the window on the first attempt
+// (RUNTIME_STORE_QUERY_FAILED, x-dlq-attempts 1): 15 of 15 notifications lost. A read-only
+// transaction is a "try again": nothing may be dead-lettered or committed while it lasts, and every
+// notification is produced exactly once when the database takes writes again.
+
+const kafka = createTestKafka();
+const running: TestNotifier[] = [];
+const databases: TestDatabase[] = [];
+let admin: Store | undefined;
+const CHANGES = 15;
+const WINDOW_MS = 10_000;
+
+afterEach(async () => {
+  for (const notifier of running.splice(0)) await notifier.stop();
+  for (const database of databases.splice(0)) await database.drop();
+  await admin?.close();
+  admin = undefined;
+});
+afterAll(async () => {
+  await kafka.close();
+  removeTestDataDirs();
+});
+
+/** Sets the database's default read-only mode and ends its sessions so new ones pick it up. */
+async function setReadOnly(store: Store, database: string, on: boolean): Promise<void> {
+  await store.query(`ALTER DATABASE ${database} SET default_transaction_read_only = ${on ? 'on' : 'off'}`);
+  await store.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [database],
+  );
+}
+
+describe('notifier on PostgreSQL while the database refuses writes', () => {
+  it('retries through a read-only window: all 15 notifications once, nothing dead-lettered', async () => {
+    const database = await createTestDatabase('notifier_read_only');
+    databases.push(database);
+    const name = new URL(database.url).pathname.slice(1);
+    admin = await openStore({
+      databaseUrl: requireTestDatabaseUrl(),
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      maxConnections: 1,
+    });
+    const topics = await kafka.createTopics();
+    const notifier = await startTestNotifier({ topics, env: { DATABASE_URL: database.url } });
+    running.push(notifier);
+    const dlqs = [`${topics.created}.dlq`, `${topics.status}.dlq`];
+    const deadLettered = async () =>
+      (await Promise.all(dlqs.map((topic) => kafka.countRecords(topic)))).reduce((a, b) => a + b, 0);
+
+    // The orders are stored while the database takes writes; an order alone notifies nothing.
+    const orders = Array.from({ length: CHANGES }, () => makeOrder());
+    await kafka.produce(topics.created, orders.map(orderRecord));
+    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created], 30_000);
+
+    await setReadOnly(admin, name, true);
+    await kafka.produce(
+      topics.status,
+      orders.map((order) => statusRecord(makeChange(order, 'SHIPPED', 1))),
+    );
+    await sleep(WINDOW_MS);
+    // The fault took: nothing got through the read-only database, and nothing was given up on.
+    expect(await kafka.countRecords(topics.notifications)).toBe(0);
+    expect(await deadLettered()).toBe(0);
+    const metrics = await (await fetch(`${notifier.url}/metrics`)).text();
+    expect(metricValue(metrics, 'consumer_records_retried_total', { topic: topics.status })).toBeGreaterThan(
+      0,
+    );
+
+    await setReadOnly(admin, name, false);
+    await waitFor(
+      `${CHANGES} notifications after the database takes writes again`,
+      async () => (await kafka.countRecords(topics.notifications)) >= CHANGES,
+      { timeoutMs: 30_000 },
+    );
+    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status], 30_000);
+    const read = await kafka.readTopics([topics.notifications, ...dlqs]);
+    const notifications = (read[topics.notifications] ?? []).map(
+      (record) => JSON.parse(record.value ?? '{}') as { order_id: string; status: string },
+    );
+    expect(notifications).toHaveLength(CHANGES);
+    expect(notifications.map((n) => n.order_id).sort()).toEqual(orders.map((order) => order.order_id).sort());
+    expect(new Set(notifications.map((n) => n.status))).toEqual(new Set(['SHIPPED']));
+    for (const topic of dlqs) expect(read[topic] ?? [], topic).toEqual([]);
+  }, 60_000);
+});
