@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { type BackoffOptions, backoffDelay } from '../backoff.ts';
 import { createOutboxProducer, type OutboxProducer } from '../kafka/outbox-producer.ts';
-import { scanEventIds } from '../kafka/scan-event-ids.ts';
+import { type EventIdScan, scanEventIds } from '../kafka/scan-event-ids.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { Store, StoreSession } from '../store/store.ts';
 import { createDirectPublisher } from './direct-publisher.ts';
@@ -16,6 +16,7 @@ import {
   type SetAsideOutboxRow,
   selectLag,
   selectPending,
+  selectPendingEventIds,
   selectPendingTopics,
   selectScanOffsets,
   selectSetAside,
@@ -60,10 +61,19 @@ export interface OutboxRelayOptions {
   leaderRetryMs?: number;
   /** Upper bound of a crash-recovery scan. Default 60000 ms. */
   recoveryTimeoutMs?: number;
+  /**
+   * A recovery scan starts each partition at the first record written at or after the oldest
+   * pending row's `created_at` minus this margin (clock skew between the database and the
+   * producer or broker clock that stamps records), or at the saved offset when that is later.
+   * Default 300000 ms.
+   */
+  recoveryClockMarginMs?: number;
   /** Backoff after a failed publish. Default 200 ms doubling to 10 s. */
   retryBackoff?: BackoffOptions;
   /** Test seam: runs after the broker acknowledged a batch, before the rows are marked published. */
   beforeMark?: (rows: readonly PendingOutboxRow[]) => Promise<void>;
+  /** Test seam: sees what each recovery scan found and how many records it read. */
+  afterRecoveryScan?: (topic: string, scan: EventIdScan, pendingRows: number) => void;
   /** Test seam: replaces the kafkajs transactional producer. */
   createProducer?: (kafka: Kafka, transactionalId: string) => OutboxProducer;
 }
@@ -102,6 +112,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const leaderRetryMs = options.leaderRetryMs ?? 2_000;
   const recoveryTimeoutMs = options.recoveryTimeoutMs ?? 60_000;
+  const recoveryClockMarginMs = options.recoveryClockMarginMs ?? 300_000;
   const retryBackoff = options.retryBackoff ?? { initialMs: 200, maxMs: 10_000 };
   const createProducer =
     options.createProducer ??
@@ -194,21 +205,30 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   /** Marks pending rows that are already on their topic (sent before a crash or a failed ack). */
   const recover = async (): Promise<void> => {
     for (const topic of await selectPendingTopics(store)) {
+      // Only the pending rows' ids are looked for (memory bounded by them, not by the topic), and
+      // reading starts no earlier than the oldest of them was written.
+      const pending = await selectPendingEventIds(store, topic);
+      if (pending.oldestCreatedAtMs === undefined) continue;
       const scan = await scanEventIds(kafka, {
         topic,
+        wanted: new Set(pending.eventIds),
         from: await selectScanOffsets(store, topic),
+        notBefore: pending.oldestCreatedAtMs - recoveryClockMarginMs,
         headerName: EVENT_ID_HEADER,
         clientId: options.clientId,
         timeoutMs: recoveryTimeoutMs,
+        logger,
       });
+      options.afterRecoveryScan?.(topic, scan, pending.eventIds.length);
       const found = [...scan.eventIds];
       let marked = 0;
       for (let start = 0; start < Math.max(found.length, 1); start += 5_000) {
         const chunk = found.slice(start, start + 5_000);
         marked += await markPublishedByEventIds(store, chunk, start === 0 ? scan.endOffsets : []);
       }
-      if (marked > 0) logger.warn({ topic, marked }, 'outbox recovery found already published messages');
-      else logger.debug({ topic, scanned: scan.eventIds.size }, 'outbox recovery found nothing to mark');
+      const summary = { topic, marked, pending: pending.eventIds.length, recordsRead: scan.recordsRead };
+      if (marked > 0) logger.warn(summary, 'outbox recovery found already published messages');
+      else logger.debug(summary, 'outbox recovery found nothing to mark');
     }
   };
 

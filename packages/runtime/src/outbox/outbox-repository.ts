@@ -109,6 +109,31 @@ export async function selectPendingTopics(store: Queryable): Promise<string[]> {
   return result.rows.map((row) => row.topic);
 }
 
+/** What crash recovery looks for on one topic: its pending rows' event ids and their oldest creation. */
+export interface PendingEventIds {
+  eventIds: string[];
+  /** `created_at` of the oldest pending row in epoch milliseconds; undefined when none is pending. */
+  oldestCreatedAtMs: number | undefined;
+}
+
+/**
+ * The event ids of `topic`'s pending rows (set aside ones apart: the broker refused them) and the
+ * creation time of the oldest: a record of a row cannot be on the topic before the row was written.
+ */
+export async function selectPendingEventIds(store: Queryable, topic: string): Promise<PendingEventIds> {
+  const result = await store.query<{ event_id: string; created_ms: string | number }>(
+    `SELECT event_id, floor(EXTRACT(EPOCH FROM created_at) * 1000)::bigint AS created_ms
+     FROM outbox WHERE topic = $1 AND published_at IS NULL AND set_aside_at IS NULL`,
+    [topic],
+  );
+  let oldest: number | undefined;
+  for (const row of result.rows) {
+    const created = Number(row.created_ms);
+    if (oldest === undefined || created < oldest) oldest = created;
+  }
+  return { eventIds: result.rows.map((row) => row.event_id), oldestCreatedAtMs: oldest };
+}
+
 /** Where recovery starts reading each partition of `topic` (partitions never written are absent). */
 export async function selectScanOffsets(store: Queryable, topic: string): Promise<Map<number, string>> {
   const result = await store.query<{ partition: number; scan_from: string | number }>(
