@@ -98,4 +98,87 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
     expect(new Set(notifications.map((n) => n.status))).toEqual(new Set(['SHIPPED']));
     for (const topic of dlqs) expect(read[topic] ?? [], topic).toEqual([]);
   }, 60_000);
+
+  // The same window made by a held lock: every session of the notifier's database gives up its lock
+  // waits after 300 ms (55P03) or its statements (57014), while a transaction holds orders_seen.
+  it.each([
+    { setting: 'lock_timeout', sqlstate: '55P03' },
+    { setting: 'statement_timeout', sqlstate: '57014' },
+  ])(
+    'retries behind a held lock with $setting ($sqlstate): all 15 notifications once, nothing dead-lettered',
+    async ({ setting }) => {
+      const database = await createTestDatabase('notifier_lock_wait');
+      databases.push(database);
+      const name = new URL(database.url).pathname.slice(1);
+      const logger = createLogger({ name: 'test', level: 'silent' });
+      admin = await openStore({ databaseUrl: requireTestDatabaseUrl(), logger, maxConnections: 1 });
+      const topics = await kafka.createTopics();
+      const notifier = await startTestNotifier({ topics, env: { DATABASE_URL: database.url } });
+      running.push(notifier);
+      const dlqs = [`${topics.created}.dlq`, `${topics.status}.dlq`];
+      const deadLettered = async () =>
+        (await Promise.all(dlqs.map((topic) => kafka.countRecords(topic)))).reduce((a, b) => a + b, 0);
+
+      const orders = Array.from({ length: CHANGES }, () => makeOrder());
+      await kafka.produce(topics.created, orders.map(orderRecord));
+      await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created], 30_000);
+
+      await admin.query(`ALTER DATABASE ${name} SET ${setting} = '300ms'`);
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      const locker = await openStore({ databaseUrl: database.url, logger, maxConnections: 1 });
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked: () => void = () => undefined;
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      const holding = locker.transaction(async (tx) => {
+        // The locker's own session has the setting too; its one statement takes the lock at once.
+        await tx.query(`SET LOCAL ${setting} = 0`);
+        await tx.query('LOCK TABLE orders_seen IN ACCESS EXCLUSIVE MODE');
+        locked();
+        await released;
+      });
+      try {
+        await isLocked;
+        await kafka.produce(
+          topics.status,
+          orders.map((order) => statusRecord(makeChange(order, 'SHIPPED', 1))),
+        );
+        await sleep(WINDOW_MS);
+        expect(await kafka.countRecords(topics.notifications)).toBe(0);
+        expect(await deadLettered()).toBe(0);
+        const metrics = await (await fetch(`${notifier.url}/metrics`)).text();
+        expect(
+          metricValue(metrics, 'consumer_records_retried_total', { topic: topics.status }),
+        ).toBeGreaterThan(0);
+      } finally {
+        release();
+        await holding.catch(() => undefined);
+        await locker.close();
+      }
+
+      await waitFor(
+        `${CHANGES} notifications after the lock is released`,
+        async () => (await kafka.countRecords(topics.notifications)) >= CHANGES,
+        { timeoutMs: 30_000 },
+      );
+      await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status], 30_000);
+      const read = await kafka.readTopics([topics.notifications, ...dlqs]);
+      const notifications = (read[topics.notifications] ?? []).map(
+        (record) => JSON.parse(record.value ?? '{}') as { order_id: string },
+      );
+      expect(notifications).toHaveLength(CHANGES);
+      expect(notifications.map((n) => n.order_id).sort()).toEqual(
+        orders.map((order) => order.order_id).sort(),
+      );
+      for (const topic of dlqs) expect(read[topic] ?? [], topic).toEqual([]);
+    },
+    60_000,
+  );
 });
