@@ -38,6 +38,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       KAFKA_PORT: String(port),
       KAFKA_CONTROLLER_PORT: String(controllerPort),
       KAFKA_HEAP_OPTS: '-Xmx512m -Xms128m',
+      // Its jars come from the Maven repository the install step filled: tests reach no registry.
+      KAFKA_MAVEN_OFFLINE: '1',
     };
     log(`starting the suite's own Kafka on 127.0.0.1:${port} (cache ${cache})`);
     brokers = (await startLocalKafka(log, kafkaOverrides)).brokers.join(',');
