@@ -85,7 +85,7 @@ describe.each(engines)('store errors on %s, classified by SQLSTATE', (engine) =>
   });
 
   it.runIf(engine === 'postgres')(
-    'calls a statement cancelled by statement_timeout (57014) transient',
+    'calls a statement cancelled by statement_timeout (57014) transient (PostgreSQL only: PGlite never fires statement_timeout)',
     async () => {
       const store = await open();
       const error = await failureOf(() =>
@@ -100,46 +100,55 @@ describe.each(engines)('store errors on %s, classified by SQLSTATE', (engine) =>
     },
   );
 
-  it.runIf(engine === 'postgres')('calls a lock wait beyond lock_timeout (55P03) transient', async () => {
-    const store = await open();
-    let release: () => void = () => {};
-    let locked: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const holder = store.transaction(async (tx) => {
-      await tx.exec('LOCK TABLE notes IN ACCESS EXCLUSIVE MODE');
-      locked();
-      await new Promise<void>((resolve) => {
-        release = resolve;
+  it.runIf(engine === 'postgres')(
+    'calls a lock wait beyond lock_timeout (55P03) transient (PostgreSQL only: PGlite has one connection, so no lock wait)',
+    async () => {
+      const store = await open();
+      let release: () => void = () => {};
+      let locked: () => void = () => {};
+      const held = new Promise<void>((resolve) => {
+        locked = resolve;
       });
-    });
-    await held;
-    try {
-      const error = await failureOf(() =>
-        store.transaction(async (tx) => {
-          await tx.exec("SET LOCAL lock_timeout = '100ms'");
-          await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', ['blocked', 'x']);
-        }),
-      );
-      expect(error).toMatchObject({ sqlState: '55P03', code: 'RUNTIME_STORE_CONFLICT', retryable: true });
-      expect(classifyError(error).fault).toBe('transient');
-    } finally {
-      release();
-      await holder;
-    }
-    await expectStillUsable(store);
-  });
+      const holder = store.transaction(async (tx) => {
+        await tx.exec('LOCK TABLE notes IN ACCESS EXCLUSIVE MODE');
+        locked();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      });
+      await held;
+      try {
+        const error = await failureOf(() =>
+          store.transaction(async (tx) => {
+            await tx.exec("SET LOCAL lock_timeout = '100ms'");
+            await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', ['blocked', 'x']);
+          }),
+        );
+        expect(error).toMatchObject({ sqlState: '55P03', code: 'RUNTIME_STORE_CONFLICT', retryable: true });
+        expect(classifyError(error).fault).toBe('transient');
+      } finally {
+        release();
+        await holder;
+      }
+      await expectStillUsable(store);
+    },
+  );
 });
 
 describe('store errors without a server', () => {
-  it.runIf(engines.includes('postgres'))('calls a refused connection a transient outage', async () => {
-    const port = await freePort();
-    const store = await openStore({ databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, logger });
-    cleanups.push(() => store.close());
-    const error = await failureOf(() => store.query('SELECT 1'));
-    expect(error).toMatchObject({ code: 'RUNTIME_STORE_UNAVAILABLE', fault: 'transient' });
-  });
+  it.runIf(engines.includes('postgres'))(
+    'calls a refused connection a transient outage (skipped without TEST_DATABASE_URL: needs the pg driver path)',
+    async () => {
+      const port = await freePort();
+      const store = await openStore({
+        databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        logger,
+      });
+      cleanups.push(() => store.close());
+      const error = await failureOf(() => store.query('SELECT 1'));
+      expect(error).toMatchObject({ code: 'RUNTIME_STORE_UNAVAILABLE', fault: 'transient' });
+    },
+  );
 
   it('calls PGlite used after close a closed store, not the record’s fault', async () => {
     const store = await openStore({ logger });
