@@ -314,6 +314,7 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
 
   const processSingle = async (payload: EachBatchPayload, record: ConsumedRecord): Promise<Step> => {
     if (!payload.isRunning() || payload.isStale()) return stopped;
+    await payload.heartbeat();
     const step = await processRecord(record);
     if (step.kind === 'done') await resolve(payload, record);
     return step;
@@ -363,6 +364,8 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
       lastOffset: last.offset,
     });
     try {
+      // A split can run many handler calls in one kafkajs batch: stay a live group member meanwhile.
+      await payload.heartbeat();
       await handleBatch(records, { logger: batchLogger, attempt });
     } catch (error) {
       const failure = classifyError(error);
