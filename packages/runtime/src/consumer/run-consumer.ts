@@ -1,10 +1,11 @@
-import { type Consumer, type EachBatchPayload, type Kafka, Partitioners, type Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { type BackoffOptions, backoffDelay } from '../backoff.ts';
 import { classifyError, type ErrorClassification } from '../classify-error.ts';
 import { deadLetterTopic } from '../config/base-config-schema.ts';
 import { RuntimeError } from '../errors.ts';
 import { kafkaReadiness } from '../http/readiness.ts';
+import { keyPartitioner } from '../kafka/key-partitioner.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import { type ConsumedRecord, toConsumedRecord } from './consumed-record.ts';
 import { deadLetterHeaders } from './dead-letter-headers.ts';
@@ -184,7 +185,7 @@ export async function runConsumer(options: RunConsumerOptions): Promise<Consumer
     idempotent: false,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: keyPartitioner,
     retry: { retries: 2 },
   });
   const broker = kafkaReadiness(options.kafka);

@@ -1,4 +1,5 @@
-import { type Kafka, Partitioners, type Producer, type RecordMetadata } from 'kafkajs';
+import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
+import { keyPartitioner } from './key-partitioner.ts';
 
 /** A record the relay publishes. */
 export interface PublishRecord {
@@ -40,7 +41,7 @@ export function createOutboxProducer(kafka: Kafka, options: { transactionalId?: 
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: keyPartitioner,
   });
   return {
     connect: () => producer.connect(),

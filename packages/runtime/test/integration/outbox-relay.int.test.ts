@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cleanUpAfterEach, metricValue } from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
+import { partitionForKey } from '../../src/kafka/key-partitioner.ts';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
@@ -96,6 +97,20 @@ describe.each(engines)('outbox relay on %s', (engine) => {
       expect(indexes).toEqual([...indexes].sort((left, right) => left - right));
     }
     expect(records[0]?.headers['x-message-name']).toBe('Test');
+  });
+
+  it('publishes records keyed by 300 kB order ids promptly, each on the partition Java would choose', async () => {
+    // kafkajs's own murmur2 is quadratic in the key: a key this long blocked the relay for minutes.
+    const { kafka, store, topic } = await setUp(engine);
+    const relay = relayOf(store, kafka);
+    await relay.start();
+    const keys = ['x', 'я', '😀'].map((unit) => unit.repeat(300_000 / Buffer.byteLength(unit)));
+    await enqueue(store, topic, keys.length, (index) => keys[index] as string);
+    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'outbox drained');
+    const records = await readAll(kafka, topic);
+    expect(records.map((record) => [record.key, record.partition])).toEqual(
+      expect.arrayContaining(keys.map((key) => [key, partitionForKey(key, 3)])),
+    );
   });
 
   it('wakes within a fraction of the poll interval after a commit', async () => {
