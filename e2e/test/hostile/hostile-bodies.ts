@@ -1,6 +1,6 @@
 import { ORDER_STATUSES } from '@order-service/contracts';
+import { anyJsonInteger, anyString } from '@order-service/contracts/test-support';
 import fc from 'fast-check';
-import { hostileInteger, hostileString } from './arbitraries.ts';
 
 /** One HTTP request body as sent: bytes, content type, and the order id it names (when any). */
 export interface RawBody {
@@ -54,20 +54,20 @@ const wrongContentType = fc
 /** Bodies for `POST /orders`: every field across the value space, malformed JSON, too large, wrong type. */
 export function hostileOrderBody(runId: string): fc.Arbitrary<RawBody> {
   const orderId = fc.oneof(
-    fc.tuple(fc.uuid(), hostileString).map(([id, text]) => `hb-${runId}-${id}-${text}`),
-    hostileString,
+    fc.tuple(fc.uuid(), anyString).map(([id, text]) => `hb-${runId}-${id}-${text}`),
+    anyString,
   );
   const item = fc.record(
-    { product_id: hostileString, quantity: hostileInteger, price: hostileInteger },
+    { product_id: anyString, quantity: anyJsonInteger, price: anyJsonInteger },
     { requiredKeys: [] },
   );
   const structured = fc
     .record(
       {
         order_id: orderId,
-        customer_id: fc.oneof(hostileString, fc.constantFrom<unknown>(5, null, [])),
+        customer_id: fc.oneof(anyString, fc.constantFrom<unknown>(5, null, [])),
         items: fc.oneof(fc.array(item, { maxLength: 4 }), fc.constantFrom<unknown>({}, 'items', null)),
-        total_amount: fc.oneof(hostileInteger, fc.constantFrom<unknown>('100', 1.5, null)),
+        total_amount: fc.oneof(anyJsonInteger, fc.constantFrom<unknown>('100', 1.5, null)),
         extra: fc.string({ maxLength: 5 }),
       },
       { requiredKeys: ['order_id'] },
@@ -121,7 +121,7 @@ export function hostileOrderBody(runId: string): fc.Arbitrary<RawBody> {
 export function hostileStatusBody(): fc.Arbitrary<RawBody> {
   const pathId = fc.oneof(
     { weight: 3, arbitrary: fc.constant(undefined) },
-    { weight: 2, arbitrary: hostileString },
+    { weight: 2, arbitrary: anyString },
     { weight: 1, arbitrary: fc.uuid().map((id) => `unknown-${id}`) },
   );
   const structured = fc
@@ -131,10 +131,10 @@ export function hostileStatusBody(): fc.Arbitrary<RawBody> {
         {
           status: fc.oneof(
             fc.constantFrom<unknown>(...ORDER_STATUSES),
-            hostileString,
+            anyString,
             fc.constantFrom<unknown>(5, null, ['SHIPPED'], 'shipped'),
           ),
-          comment: fc.oneof(hostileString, fc.constantFrom<unknown>(5, null)),
+          comment: fc.oneof(anyString, fc.constantFrom<unknown>(5, null)),
           extra: fc.string({ maxLength: 5 }),
         },
         { requiredKeys: [] },
