@@ -56,6 +56,11 @@ export const runtimeErrorCatalog = defineErrorCatalog('RUNTIME', {
     retryable: true,
     description: 'The store was used after close() (shutting down); nothing was done, nothing is committed.',
   },
+  RUNTIME_STORE_LOCKED: {
+    retryable: false,
+    description:
+      'Another process holds the embedded store folder (DATA_DIR): only one process may open a PGlite folder.',
+  },
   RUNTIME_MIGRATION_FAILED: { retryable: false, description: 'A schema migration failed to apply.' },
   RUNTIME_OUTBOX_MESSAGE_INVALID: { retryable: false, description: 'An outbox message is malformed.' },
   RUNTIME_KAFKA_UNAVAILABLE: { retryable: true, description: 'The Kafka cluster cannot be reached.' },

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
  */
 export interface ReadinessCheck {
   name: string;
+  // biome-ignore lint/suspicious/noConfusingVoidType: most checks are plain async functions that return nothing
   check: () => Promise<void | string>;
   /** Releases what the check holds (called when the server closes). */
   close?: () => Promise<void>;

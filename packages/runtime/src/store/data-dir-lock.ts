@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { RuntimeError } from '../errors.ts';
 
 const storeLockedBrand = Symbol.for('@order-service/runtime.StoreLockedError');
 
@@ -7,11 +8,9 @@ const storeLockedBrand = Symbol.for('@order-service/runtime.StoreLockedError');
 export const DATA_DIR_LOCK_FILE = 'order-service.lock';
 
 /** Another process (or another open in this one) holds the embedded store's folder. */
-export class StoreLockedError extends Error {
+export class StoreLockedError extends RuntimeError {
   readonly [storeLockedBrand] = true;
-  readonly code = 'RUNTIME_STORE_LOCKED';
-  /** Waiting does not help until the holder stops. */
-  readonly retryable = false;
+  declare readonly code: 'RUNTIME_STORE_LOCKED';
   readonly dataDir: string;
   /** The pid written in the lock file. */
   readonly holderPid: number;
@@ -20,6 +19,7 @@ export class StoreLockedError extends Error {
     const holder =
       holderPid === process.pid ? `this process (pid ${holderPid}) already` : `process ${holderPid}`;
     super(
+      'RUNTIME_STORE_LOCKED',
       `The embedded store folder ${dataDir} is in use: ${holder} has it open (lock ${join(dataDir, DATA_DIR_LOCK_FILE)}). ` +
         'Only one process may open a PGlite folder. Stop that process first, or give this one another DATA_DIR, ' +
         'or run both on one PostgreSQL (DATABASE_URL). A lock left by a process that died is taken over by itself.',
@@ -30,7 +30,7 @@ export class StoreLockedError extends Error {
   }
 
   /** True for this error, also across copies of this package (no `instanceof`). */
-  static isInstance(value: unknown): value is StoreLockedError {
+  static override isInstance(value: unknown): value is StoreLockedError {
     return typeof value === 'object' && value !== null && storeLockedBrand in value;
   }
 }
