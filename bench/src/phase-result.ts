@@ -1,7 +1,7 @@
 import type { LatencySummary } from './latency-histogram.ts';
 
-/** The system a phase drove: the raw kafkajs loop, or the apps with the outbox or publishing directly. */
-export type SystemUnderTest = 'raw-loop' | 'pipeline' | 'pipeline-direct';
+/** The system a phase drove: the raw kafkajs loop, or the apps (with their store and outbox). */
+export type SystemUnderTest = 'raw-loop' | 'pipeline';
 
 /** The figures of one measured phase (warm-up excluded). */
 export type PhaseResult = {

@@ -1,6 +1,6 @@
 import type { BenchSettings } from './bench-settings.ts';
 import { type HttpLoadSettings, measureHttpThroughput } from './http-throughput.ts';
-import type { HttpResult, PhaseResult, RoundResult, SystemUnderTest } from './phase-result.ts';
+import type { HttpResult, PhaseResult, RoundResult } from './phase-result.ts';
 import type { PipelineDriver, PipelinePhaseRequest } from './pipeline/pipeline-driver.ts';
 import type { RawLoop, RawPhaseRequest } from './raw-loop/raw-loop.ts';
 
@@ -8,7 +8,6 @@ import type { RawLoop, RawPhaseRequest } from './raw-loop/raw-loop.ts';
 export type BenchSystems = {
   raw: RawLoop;
   pipeline?: PipelineDriver;
-  direct?: PipelineDriver;
   echoUrl: string;
   /** `POST /orders` of an order-producer whose topic nobody consumes (the front door alone). */
   ordersUrl?: string;
@@ -30,7 +29,7 @@ function describe(result: PhaseResult): string {
 
 /**
  * Runs `settings.rounds` rounds. Each round interleaves baseline and pipeline phases (raw loop,
- * pipeline, direct pipeline at saturation; echo and `POST /orders` over HTTP; then the open-loop
+ * pipeline at saturation; echo and `POST /orders` over HTTP; then the open-loop
  * latency phases, raw and pipeline alternating per load), each phase after its own warm-up.
  */
 export async function runRounds(
@@ -84,14 +83,9 @@ export async function runRounds(
         ),
       );
     }
-    const pipelines: [SystemUnderTest, PipelineDriver | undefined][] = [
-      ['pipeline', systems.pipeline],
-      ['pipeline-direct', systems.direct],
-    ];
-    for (const [name, driver] of pipelines) {
-      if (!driver || !inBudget(`round ${round} ${name} max`)) continue;
-      const phase = await pipelinePhase(driver, {
-        phase: `r${round}-${name}-max`,
+    if (systems.pipeline && inBudget(`round ${round} pipeline max`)) {
+      const phase = await pipelinePhase(systems.pipeline, {
+        phase: `r${round}-pipeline-max`,
         mode: 'saturate',
         durationMs: settings.measureMs,
         window: settings.window,

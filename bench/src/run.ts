@@ -1,6 +1,6 @@
 // `pnpm bench`: the load benchmark of issue 7. Starts the raw kafkajs loop, the bare Fastify echo
-// and the apps (with the outbox, and publishing directly when the runtime supports it) on fresh
-// topics of one broker, runs interleaved rounds, prints the tables and writes bench/results/.
+// and the apps on fresh topics of one broker, runs interleaved rounds, prints the tables and
+// writes bench/results/.
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -12,11 +12,10 @@ import { createDemoOrder, createSeededRandom } from '@order-service/run-system/d
 import { Kafka, logLevel } from 'kafkajs';
 import { type BenchPostgres, startBenchPostgres } from './bench-postgres.ts';
 import { readBenchSettings } from './bench-settings.ts';
-import { detectDirectPublishSupport } from './detect-direct-publish.ts';
 import { ensureBroker } from './ensure-broker.ts';
 import { createBenchTopics, deleteBenchTopics } from './kafka-topics.ts';
 import { createPipelineDriver, type PipelineDriver } from './pipeline/pipeline-driver.ts';
-import { type PipelineSystem, type PublishMode, startPipelineSystem } from './pipeline/pipeline-system.ts';
+import { type PipelineSystem, startPipelineSystem } from './pipeline/pipeline-system.ts';
 import { type PostgresStatistics, readPostgresStatistics } from './postgres-statistics.ts';
 import { startRawLoop } from './raw-loop/raw-loop.ts';
 import { computeRatios } from './report/compute-ratios.ts';
@@ -46,7 +45,6 @@ const systemTopics = (label: string): SystemTopics => ({
 const topicsOf = (topics: SystemTopics) => Object.values(topics).flatMap((topic) => [topic, dlqTopic(topic)]);
 const pipelineTopics = {
   outbox: systemTopics('outbox'),
-  direct: systemTopics('direct'),
   front: systemTopics('front'),
 };
 const allTopics = [...rawTopics, ...Object.values(pipelineTopics).flatMap(topicsOf)];
@@ -83,29 +81,25 @@ try {
   const appsBuilt = (['order-producer', 'status-worker', 'notifier'] as const).every((name) =>
     existsSync(appEntry(name)),
   );
-  let directNote: string | undefined;
-  const startPipeline = async (mode: PublishMode): Promise<PipelineDriver | undefined> => {
-    const topics = pipelineTopics[mode];
+  const startPipeline = async (): Promise<PipelineDriver | undefined> => {
+    const topics = pipelineTopics.outbox;
     let system: PipelineSystem;
     try {
       system = await startPipelineSystem({
         brokers,
         topics,
         runId,
-        mode,
         cpuProfile: settings.cpuProfile,
         ...(postgres ? { postgres } : {}),
       });
     } catch (error) {
-      notes.push(
-        `pipeline (${mode}) not measured: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      notes.push(`pipeline not measured: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
     closers.push(() => system.close());
     const driver = await createPipelineDriver({
       system,
-      systemName: mode === 'outbox' ? 'pipeline' : 'pipeline-direct',
+      systemName: 'pipeline',
       kafka,
       notificationsTopic: topics.notifications,
       runId,
@@ -119,19 +113,13 @@ try {
     orderBody: JSON.stringify(createDemoOrder(createSeededRandom(3))),
   };
   if (appsBuilt) {
-    const pipeline = await startPipeline('outbox');
+    const pipeline = await startPipeline();
     if (pipeline) systems.pipeline = pipeline;
-    const support = detectDirectPublishSupport();
-    if (support.supported) {
-      const direct = await startPipeline('direct');
-      if (direct) systems.direct = direct;
-    } else directNote = support.reason;
     try {
       const front = await startPipelineSystem({
         brokers,
         topics: pipelineTopics.front,
         runId,
-        mode: 'outbox',
         apps: ['order-producer'],
         label: 'front',
         ...(postgres ? { postgres } : {}),
@@ -143,7 +131,6 @@ try {
     }
   } else {
     notes.push('pipeline not measured: the apps are not built (run `pnpm turbo build` first)');
-    directNote = 'not measured: the apps are not built';
   }
 
   const outcome = await runRounds(systems, settings, deadline, log);
@@ -154,7 +141,7 @@ try {
       return undefined;
     });
   }
-  const ratios = computeRatios(outcome.rounds, directNote);
+  const ratios = computeRatios(outcome.rounds);
   if (outcome.skipped.length > 0) notes.push(`skipped by the time budget: ${outcome.skipped.join('; ')}`);
 
   const chartPoints = outcome.rounds.flatMap((round) =>

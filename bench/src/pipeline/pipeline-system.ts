@@ -14,12 +14,6 @@ import {
 } from '@order-service/run-system/apps';
 import type { MeasuredProcess } from '../cpu-meter.ts';
 
-/** How the apps publish: through their store and outbox (the product), or directly (the comparison). */
-export type PublishMode = 'outbox' | 'direct';
-
-/** The benchmark-only switch asked of the runtime: publish at once instead of through the outbox. */
-export const DIRECT_PUBLISH_ENVIRONMENT: Record<string, string> = { OUTBOX_MODE: 'direct' };
-
 /** The running apps of one pipeline under test. */
 export type PipelineSystem = {
   orderApiUrl: string;
@@ -36,7 +30,6 @@ export async function startPipelineSystem(options: {
   brokers: string;
   topics: SystemTopics;
   runId: string;
-  mode: PublishMode;
   apps?: readonly AppName[];
   label?: string;
   /** Run the apps with --cpu-prof, writing profiles to bench/.tmp/profiles when they exit. */
@@ -46,7 +39,7 @@ export async function startPipelineSystem(options: {
 }): Promise<PipelineSystem> {
   const names = options.apps ?? (['order-producer', 'status-worker', 'notifier'] as const);
   const dataRoot = mkdtempSync(join(tmpdir(), `bench-${options.runId}-`));
-  const label = options.label ?? options.mode;
+  const label = options.label ?? 'outbox';
   const started: { name: AppName; process: AppProcess; port: number }[] = [];
   const recentLines: string[] = [];
   try {
@@ -70,7 +63,6 @@ export async function startPipelineSystem(options: {
           topics: options.topics,
           groupId: `bench-${label}-${name}-${options.runId}`,
           logLevel: 'warn',
-          extra: options.mode === 'direct' ? DIRECT_PUBLISH_ENVIRONMENT : {},
         }),
         nodeArguments: options.cpuProfile
           ? ['--cpu-prof', `--cpu-prof-dir=${REPO_ROOT}bench/.tmp/profiles`]

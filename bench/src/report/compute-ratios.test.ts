@@ -78,14 +78,4 @@ describe('computeRatios', () => {
     expect(rows.find((entry) => entry.id === 'latency-p99')?.value).toBeCloseTo(2.5);
     expect(rows.find((entry) => entry.id === 'http')?.value).toBeCloseTo(0.4);
   });
-
-  it('reports the outbox ratio as not measured, with the reason, when no direct phase ran', () => {
-    const outbox = computeRatios(
-      [round(1, 1000)],
-      'not measured: the runtime has no OUTBOX_MODE=direct',
-    ).find((entry) => entry.id === 'outbox');
-    expect(outbox?.value).toBeUndefined();
-    expect(outbox?.met).toBeUndefined();
-    expect(outbox?.note).toMatch(/OUTBOX_MODE/);
-  });
 });

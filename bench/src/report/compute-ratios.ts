@@ -2,7 +2,7 @@ import { cpuMicrosecondsPerOrderPerHop, type PhaseResult, type RoundResult } fro
 
 /** One line of issue 7's ratio table, with the value this run measured. */
 export type RatioRow = {
-  id: 'throughput' | 'cpu-per-hop' | 'http' | 'outbox' | 'latency-p50' | 'latency-p99';
+  id: 'throughput' | 'cpu-per-hop' | 'http' | 'latency-p50' | 'latency-p99';
   label: string;
   /** Median over rounds of each round's ratio; undefined when not measured. */
   value: number | undefined;
@@ -49,10 +49,9 @@ function row(
 
 /**
  * Computes issue 7's ratios, each as the median over rounds of that round's ratio (ours / the
- * baseline, measured side by side in the same round). `directNote` says why the outbox ratio was
- * not measured, when it was not.
+ * baseline, measured side by side in the same round).
  */
-export function computeRatios(rounds: RoundResult[], directNote?: string): RatioRow[] {
+export function computeRatios(rounds: RoundResult[]): RatioRow[] {
   const both = (system: PhaseResult['system'], round: RoundResult) => [
     saturated(round, system),
     saturated(round, 'raw-loop'),
@@ -107,22 +106,6 @@ export function computeRatios(rounds: RoundResult[], directNote?: string): Ratio
           : undefined;
       }),
       'not measured: an HTTP phase did not run',
-    ),
-    row(
-      {
-        id: 'outbox',
-        label: 'pipeline with store + outbox / same pipeline publishing directly',
-        comparison: '>=',
-        target: 0.5,
-        aim: 0.7,
-        ...(directNote ? { note: directNote } : {}),
-      },
-      ratiosPerRound(rounds, (round) => {
-        const ours = saturated(round, 'pipeline');
-        const direct = saturated(round, 'pipeline-direct');
-        return ours && direct ? ours.throughputPerSecond / direct.throughputPerSecond : undefined;
-      }),
-      'not measured: no direct-publish phase ran',
     ),
     row(
       {

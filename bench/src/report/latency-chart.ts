@@ -7,7 +7,6 @@ const MARGIN = { left: 70, right: 190, top: 40, bottom: 55 };
 const COLORS: Record<string, string> = {
   pipeline: '#c0392b',
   'raw-loop': '#2471a3',
-  'pipeline-direct': '#7d3c98',
 };
 const DASHES: Record<'p50' | 'p95' | 'p99', string> = { p50: '', p95: '6 3', p99: '2 3' };
 

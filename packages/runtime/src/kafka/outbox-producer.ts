@@ -1,4 +1,4 @@
-import type { Kafka, Producer, RecordMetadata } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { keyPartitioner } from './key-partitioner.ts';
 
 /** A record the relay publishes. */
@@ -30,14 +30,11 @@ export interface OutboxProducer {
  * Wraps a kafkajs transactional producer (idempotent, `acks: -1`, one in-flight request,
  * Java-compatible murmur2 partitioning by key): each batch is one Kafka transaction. The stable
  * `transactionalId` makes the broker fence an older relay of the same database the moment this
- * one connects, and aborts whatever that relay left uncommitted. Without `transactionalId` it is a
- * plain idempotent producer (the benchmark-only direct mode). kafkajs stays behind this file.
+ * one connects, and aborts whatever that relay left uncommitted. kafkajs stays behind this file.
  */
-export function createOutboxProducer(kafka: Kafka, options: { transactionalId?: string }): OutboxProducer {
-  // Without a transactional id (OUTBOX_MODE=direct, benchmarks only) batches are plain idempotent sends.
-  const transactional = options.transactionalId !== undefined;
+export function createOutboxProducer(kafka: Kafka, options: { transactionalId: string }): OutboxProducer {
   const producer: Producer = kafka.producer({
-    ...(transactional ? { transactionalId: options.transactionalId } : {}),
+    transactionalId: options.transactionalId,
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
@@ -56,22 +53,18 @@ export function createOutboxProducer(kafka: Kafka, options: { transactionalId?: 
         messages.push({ key: record.key, value: record.value, headers: { ...record.headers } });
         byTopic.set(record.topic, messages);
       }
-      const batch = {
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      };
-      const toAcks = (metadata: RecordMetadata[]): PartitionAck[] =>
-        metadata.map((entry) => ({
+      const transaction = await producer.transaction();
+      try {
+        const metadata = await transaction.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+        await transaction.commit();
+        return metadata.map((entry) => ({
           topic: entry.topicName,
           partition: entry.partition,
           offset: entry.baseOffset ?? '0',
         }));
-      if (!transactional) return toAcks(await producer.sendBatch(batch));
-      const transaction = await producer.transaction();
-      try {
-        const metadata = await transaction.sendBatch(batch);
-        await transaction.commit();
-        return toAcks(metadata);
       } catch (error) {
         // Best effort: if the abort fails too, the next producer's connect aborts it at the broker.
         await transaction.abort().catch(() => undefined);

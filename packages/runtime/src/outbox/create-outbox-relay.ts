@@ -5,7 +5,6 @@ import { createOutboxProducer, type OutboxProducer } from '../kafka/outbox-produ
 import { type EventIdScan, scanEventIds } from '../kafka/scan-event-ids.ts';
 import type { Metrics } from '../metrics/create-metrics.ts';
 import type { Store, StoreSession } from '../store/store.ts';
-import { createDirectPublisher } from './direct-publisher.ts';
 import { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, outboxChannel } from './outbox-message.ts';
 import { outboxRelayMetrics } from './outbox-relay-metrics.ts';
 import {
@@ -26,9 +25,6 @@ import { recordRefusedType } from './record-refused.ts';
 import { RECORD_BATCH_OVERHEAD_BYTES, recordSizeBytes } from './record-size.ts';
 import { WakeSignal } from './wake-signal.ts';
 
-/** How committed messages reach Kafka: through the outbox table, or published directly (benchmarks). */
-export type OutboxMode = 'outbox' | 'direct';
-
 /** Options of `createOutboxRelay`. */
 export interface OutboxRelayOptions {
   store: Store;
@@ -37,12 +33,6 @@ export interface OutboxRelayOptions {
   metrics: Metrics;
   /** Names the relay in logs and its recovery consumer groups. */
   clientId: string;
-  /**
-   * `outbox` (default): rows written by `enqueueOutbox` are published by this relay. `direct`
-   * (`OUTBOX_MODE`, benchmarks only, no no-loss guarantee): from creation on, `enqueueOutbox` writes
-   * no rows and the store publishes each transaction's messages right after its commit; no relay loop runs.
-   */
-  mode?: OutboxMode;
   /** Rows per Kafka request. Default 500. */
   batchSize?: number;
   /**
@@ -104,7 +94,6 @@ export interface OutboxRelay {
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { store, kafka, metrics } = options;
   const logger = options.logger.child({ component: 'outbox-relay' });
-  if (options.mode === 'direct') return createDirectModeRelay(options, logger);
   const batchSize = options.batchSize ?? 500;
   const maxBatchBytes = options.maxBatchBytes ?? 1_000_000;
   const lagRefreshMs = options.lagRefreshMs ?? 5_000;
@@ -390,31 +379,5 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     lag: updateLag,
     isLeader: () => leader,
     setAsideRows: (limit = 10) => selectSetAside(store, limit),
-  };
-}
-
-/** `mode: 'direct'`: installs a direct publisher on the store; start/stop only log and flush. */
-function createDirectModeRelay(options: OutboxRelayOptions, logger: Logger): OutboxRelay {
-  const publisher = createDirectPublisher({ kafka: options.kafka, logger, metrics: options.metrics });
-  options.store.setDirectPublish(publisher.publish);
-  return {
-    start: async () => {
-      logger.warn(
-        'OUTBOX_MODE=direct: no outbox relay, messages published after commit (no no-loss guarantee)',
-      );
-    },
-    wake: () => undefined,
-    stop: async () => {
-      options.store.setDirectPublish(undefined);
-      await publisher.stop();
-    },
-    lag: async () => {
-      const lag = await selectLag(options.store);
-      options.metrics.outboxPending.set(lag.pending);
-      options.metrics.outboxOldestPendingAge.set(lag.oldestAgeMs / 1_000);
-      return lag;
-    },
-    isLeader: () => false,
-    setAsideRows: async () => [],
   };
 }

@@ -1,5 +1,5 @@
 import { RuntimeError } from '../errors.ts';
-import { isTransaction, type Queryable, type Transaction } from '../store/store.ts';
+import { isTransaction, type Queryable } from '../store/store.ts';
 import { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './outbox-message.ts';
 
 /**
@@ -7,15 +7,9 @@ import { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './o
  * already in the outbox is skipped (deterministic event ids make redelivered work idempotent).
  * After commit the relay of this process is woken in-process, others through NOTIFY.
  * Returns the event ids actually inserted.
- * With `OUTBOX_MODE=direct` (benchmarks only) nothing is written: the messages are published after
- * the commit, before `store.transaction` resolves, and every event id is returned (no deduplication).
  */
 export async function enqueueOutbox(tx: Queryable, messages: readonly OutboxMessage[]): Promise<string[]> {
   if (messages.length === 0) return [];
-  if (isTransaction(tx) && tx.directPublish !== undefined && tx.afterCommit !== undefined) {
-    for (const message of messages) validateMessage(message);
-    return deferPublish(tx, messages);
-  }
   const params: unknown[] = [];
   const rows: string[] = [];
   for (const message of messages) {
@@ -32,22 +26,6 @@ export async function enqueueOutbox(tx: Queryable, messages: readonly OutboxMess
   );
   if (inserted.rows.length > 0) await wakeRelays(tx);
   return inserted.rows.map((row) => row.event_id);
-}
-
-// Direct mode: the messages each transaction collected, published once after its commit.
-const deferred = new WeakMap<Transaction, OutboxMessage[]>();
-
-function deferPublish(tx: Transaction, messages: readonly OutboxMessage[]): string[] {
-  let collected = deferred.get(tx);
-  const publish = tx.directPublish;
-  if (collected === undefined && publish !== undefined) {
-    const batch: OutboxMessage[] = [];
-    collected = batch;
-    deferred.set(tx, batch);
-    tx.afterCommit?.(() => publish(batch));
-  }
-  collected?.push(...messages);
-  return messages.map((message) => message.eventId);
 }
 
 // Transactions that already asked for a NOTIFY: one per commit is enough (batch handlers enqueue per record).

@@ -1,4 +1,4 @@
-import type { Migration } from '../store/migrate.ts';
+import type { Migration } from '../store/apply-migrations.ts';
 
 /**
  * The runtime's tables. `outbox` holds messages to publish; `outbox_offsets` remembers, per topic

@@ -200,3 +200,22 @@ export async function selectSetAside(store: Queryable, limit: number): Promise<S
     reason: row.set_aside_reason ?? '',
   }));
 }
+
+/** Where an event stands in the outbox: `pending`, `published` (with when), or undefined when no row has its id. */
+export type EventPublication = { state: 'pending' } | { state: 'published'; publishedAt: Date };
+
+/** The publication state of the outbox row with `eventId` (an app's read of "was this published?"). */
+export async function findEventPublication(
+  store: Queryable,
+  eventId: string,
+): Promise<EventPublication | undefined> {
+  const result = await store.query<{ published_at: Date | string | null }>(
+    'SELECT published_at FROM outbox WHERE event_id = $1',
+    [eventId],
+  );
+  const row = result.rows[0];
+  if (row === undefined) return undefined;
+  return row.published_at === null
+    ? { state: 'pending' }
+    : { state: 'published', publishedAt: new Date(row.published_at) };
+}

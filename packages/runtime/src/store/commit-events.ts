@@ -23,25 +23,8 @@ export class CommitEvents {
   }
 }
 
-/** What a transaction asked for after COMMIT: events to emit once, and tasks to await in order. */
-export interface PendingEvents {
-  events: Set<string>;
-  emitAfterCommit: (event: string) => void;
-  afterCommit: (task: () => Promise<void>) => void;
-  /** Runs the after-commit tasks one after the other; the first failure rejects. */
-  runTasks: () => Promise<void>;
-}
-
-/** Collects the events and tasks a transaction asked for, to run them after COMMIT. */
-export function createPendingEvents(): PendingEvents {
+/** Collects the events a transaction asked for, to emit them once after COMMIT. */
+export function createPendingEvents(): { events: Set<string>; emitAfterCommit: (event: string) => void } {
   const events = new Set<string>();
-  const tasks: (() => Promise<void>)[] = [];
-  return {
-    events,
-    emitAfterCommit: (event: string) => void events.add(event),
-    afterCommit: (task) => void tasks.push(task),
-    runTasks: async () => {
-      for (const task of tasks) await task();
-    },
-  };
+  return { events, emitAfterCommit: (event: string) => void events.add(event) };
 }

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CommitEvents, createPendingEvents } from './commit-events.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { Mutex } from './mutex.ts';
-import type { DirectPublish, QueryResult, Store, StoreSession, Transaction } from './store.ts';
+import type { QueryResult, Store, StoreSession, Transaction } from './store.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
 /**
@@ -34,7 +34,6 @@ export async function openPgliteStore(options: {
   }
   const mutex = new Mutex();
   const events = new CommitEvents();
-  let directPublish: DirectPublish | undefined;
   let closed = false;
 
   const serialize = <T>(task: () => Promise<T>): Promise<T> => {
@@ -88,8 +87,6 @@ export async function openPgliteStore(options: {
             query: rawQuery,
             exec: rawExec,
             emitAfterCommit: pending.emitAfterCommit,
-            afterCommit: pending.afterCommit,
-            directPublish,
             storeKind: 'pglite',
           });
           await rawExec('COMMIT');
@@ -100,13 +97,9 @@ export async function openPgliteStore(options: {
         }
       });
       events.emit(pending.events);
-      await pending.runTasks();
       return result;
     },
     on: (event, listener) => events.on(event, listener),
-    setDirectPublish: (publish) => {
-      directPublish = publish;
-    },
     openSession: async () => session,
     ping: async () => {
       await serialize(() => rawQuery('SELECT 1'));

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { CommitEvents, createPendingEvents } from './commit-events.ts';
-import type { DirectPublish, Queryable, QueryResult, Store, StoreSession, Transaction } from './store.ts';
+import type { Queryable, QueryResult, Store, StoreSession, Transaction } from './store.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
 /** Options of the PostgreSQL store. */
@@ -53,7 +53,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // An idle client losing its connection emits on the pool; without a listener Node would crash.
   pool.on('error', () => undefined);
   const events = new CommitEvents();
-  let directPublish: DirectPublish | undefined;
   let closed = false;
 
   const withClient = async <T>(task: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
@@ -97,8 +96,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           const value = await fn({
             ...queryable,
             emitAfterCommit: pending.emitAfterCommit,
-            afterCommit: pending.afterCommit,
-            directPublish,
             storeKind: 'postgres',
           });
           await queryable.exec('COMMIT');
@@ -109,13 +106,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }
       });
       events.emit(pending.events);
-      await pending.runTasks();
       return result;
     },
     on: (event, listener) => events.on(event, listener),
-    setDirectPublish: (publish) => {
-      directPublish = publish;
-    },
     openSession: () => openPostgresSession(connection),
     ping: async () => {
       await withClient((client) => queryableOf(client).query('SELECT 1'));

@@ -1,11 +1,3 @@
-import type { OutboxMessage } from '../outbox/outbox-message.ts';
-
-/**
- * Publishes a committed transaction's outbox messages straight to Kafka (benchmark-only
- * `OUTBOX_MODE=direct`); installed on the store by `createOutboxRelay({ mode: 'direct' })`.
- */
-export type DirectPublish = (messages: readonly OutboxMessage[]) => Promise<void>;
-
 /** Rows and counts returned by a statement. */
 export interface QueryResult<Row> {
   rows: Row[];
@@ -29,13 +21,6 @@ export interface Transaction extends Queryable {
   emitAfterCommit(event: string): void;
   /** The store this transaction runs on (PGlite has no other sessions to NOTIFY). */
   readonly storeKind?: 'postgres' | 'pglite';
-  /**
-   * Runs `task` after this transaction commits, before `store.transaction` resolves (never if it
-   * rolls back). A failing task rejects `store.transaction` although the data is committed.
-   */
-  afterCommit?(task: () => Promise<void>): void;
-  /** Set when the store publishes outbox messages directly (`OUTBOX_MODE=direct`, benchmarks only). */
-  readonly directPublish?: DirectPublish | undefined;
 }
 
 /** A dedicated database session, for session state: advisory locks and LISTEN. */
@@ -57,11 +42,6 @@ export interface Store extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Subscribes to events emitted by committed transactions; returns the unsubscribe function. */
   on(event: string, listener: () => void): () => void;
-  /**
-   * Benchmark-only: with a function, `enqueueOutbox` writes no outbox rows and the messages are
-   * published by it after the commit instead; `undefined` restores the outbox. Gives up the no-loss guarantee.
-   */
-  setDirectPublish(publish: DirectPublish | undefined): void;
   /** Opens a dedicated session (PGlite: the single connection, shared). */
   openSession(): Promise<StoreSession>;
   /** Resolves when the database answers a trivial query. */
