@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { statusChangedEventId } from '@order-service/contracts';
 import { createLogger, enqueueOutbox, migrate, openStore, type Store } from '@order-service/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotificationProcessor } from '../../src/notification-processor.ts';
-import { notifierMigrations } from '../../src/notifier-migrations.ts';
+import { createNotificationProcessor } from '../../src/handlers/notification-processor.ts';
+import { notifierMigrations } from '../../src/store/migrations.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;

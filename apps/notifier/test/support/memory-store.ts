@@ -1,5 +1,5 @@
 import { createLogger, migrate, openStore, type Store } from '@order-service/runtime';
-import { notifierMigrations } from '../../src/notifier-migrations.ts';
+import { notifierMigrations } from '../../src/store/migrations.ts';
 
 /** A fresh in-memory PGlite store with the notifier's tables, for fast tests of the SQL. */
 export async function openMemoryStore(): Promise<Store> {

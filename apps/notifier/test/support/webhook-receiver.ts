@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '../../src/webhook-signature.ts';
+import { verifyWebhookSignature } from '../../src/delivery/webhook-signature.ts';
 
 /** One request the receiver got, and whether its signature checked out. */
 export interface ReceivedWebhook {

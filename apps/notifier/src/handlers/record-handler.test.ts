@@ -1,8 +1,8 @@
 import { encodeOrder, type Order, statusChangedEventId } from '@order-service/contracts';
 import { describe, expect, it } from 'vitest';
+import { NotifierError } from '../notifier-error.ts';
+import type { PendingStatusEvent } from '../store/pending-status-repository.ts';
 import type { NotificationProcessor } from './notification-processor.ts';
-import { NotifierError } from './notifier-error.ts';
-import type { PendingStatusEvent } from './pending-status-repository.ts';
 import { createBatchHandler, createRecordHandler } from './record-handler.ts';
 
 const order: Order = {

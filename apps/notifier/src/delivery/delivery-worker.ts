@@ -1,6 +1,6 @@
 import { decodeNotification } from '@order-service/contracts';
 import type { Logger, Store } from '@order-service/runtime';
-import type { DeliveryChannel, DeliveryChannelName } from './delivery-channel.ts';
+import { NotifierError } from '../notifier-error.ts';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -8,8 +8,8 @@ import {
   recordDeadLetter,
   recordDelivered,
   recordRetry,
-} from './delivery-repository.ts';
-import { NotifierError } from './notifier-error.ts';
+} from '../store/delivery-repository.ts';
+import type { DeliveryChannel, DeliveryChannelName } from './delivery-channel.ts';
 import { computeRetryDelayMs, hasAttemptsLeft, type RetryPolicy } from './retry-policy.ts';
 
 /** What the worker reports about each finished attempt (metrics, tests). */

@@ -1,5 +1,5 @@
 import type { Queryable, Store } from '@order-service/runtime';
-import type { DeliveryChannelName } from './delivery-channel.ts';
+import type { DeliveryChannelName } from '../delivery/delivery-channel.ts';
 
 /** A delivery taken by this worker for a while (its lease), with the message to deliver. */
 export interface ClaimedDelivery {

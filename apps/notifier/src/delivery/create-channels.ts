@@ -1,7 +1,7 @@
-import { enabledChannels, type NotifierConfig } from './config.ts';
+import { enabledChannels, type NotifierConfig } from '../config.ts';
+import { NotifierError } from '../notifier-error.ts';
 import type { DeliveryChannel, DeliveryChannelName } from './delivery-channel.ts';
 import { createLogChannel, type LineSink } from './log-channel.ts';
-import { NotifierError } from './notifier-error.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 

@@ -1,6 +1,6 @@
 import { HEADERS } from '@order-service/contracts';
+import { NotifierError } from '../notifier-error.ts';
 import type { DeliveryChannel } from './delivery-channel.ts';
-import { NotifierError } from './notifier-error.ts';
 import { SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from './webhook-signature.ts';
 
 /** The header that repeats notification_id, so a receiver can drop a resent notification cheaply. */

@@ -7,8 +7,9 @@ import {
   readToken,
 } from '@order-service/runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { renderLivePage } from './live-page.ts';
-import type { SseHub } from './sse-hub.ts';
+import { loadLiveClientScript } from '../live/live-client-script.ts';
+import { LIVE_CLIENT_PATH, renderLivePage } from '../live/live-page.ts';
+import type { SseHub } from '../live/sse-hub.ts';
 
 /** Options of `registerLiveRoutes`. */
 export interface LiveRoutesOptions {
@@ -24,17 +25,28 @@ const LOGIN_HINT =
   'Missing or wrong API key: open the live page as /?key=<API_KEY> (it sets a read-only cookie), ' +
   'or send the key in the x-api-key header.';
 
+/** True when an `if-none-match` header names `etag` (or is `*`), weak or strong. */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
 /**
- * Adds the live page (`GET /`) and its event stream (`GET /events`). In production both need the
- * key: `GET /?key=<API_KEY>` sets an HttpOnly, SameSite=Strict cookie holding a read-only token
- * derived from the key (never the key itself) and redirects to the page without the key in its
- * URL; the page's EventSource sends the cookie along (same origin). The stream is written to the
+ * Adds the live page (`GET /`), its script (`GET /live/live-client.js`) and its event stream
+ * (`GET /events`). In production the page and the stream need the key (the script holds no data,
+ * so it does not): `GET /?key=<API_KEY>` sets an HttpOnly, SameSite=Strict cookie holding a
+ * read-only token derived from the key (never the key itself) and redirects to the page without
+ * the key in its URL; the page's EventSource sends the cookie along (same origin). The stream is written to the
  * raw response (Fastify hands it over with `reply.hijack()`), detached when the browser goes away,
  * and every open stream is ended before the server closes, so shutdown never waits on a browser.
  */
 export function registerLiveRoutes(app: BaseServer, options: LiveRoutesOptions) {
   const { hub, access } = options;
   const page = renderLivePage();
+  const client = loadLiveClientScript();
   const guard = apiKeyGuard(access, { kind: 'read', acceptReadCookie: true, message: LOGIN_HINT });
 
   // The key in the query is traded for the cookie at once, so it stays out of the page's URL.
@@ -61,6 +73,17 @@ export function registerLiveRoutes(app: BaseServer, options: LiveRoutesOptions) 
       .header('cache-control', 'no-cache')
       .header('referrer-policy', 'no-referrer')
       .send(page.html);
+  });
+
+  // Static code with no data in it, so it is not behind the key. Cached by the browser and
+  // revalidated on every page load (no-cache + ETag): a new build is picked up at once.
+  app.get(LIVE_CLIENT_PATH, async (request, reply) => {
+    void reply
+      .header('etag', client.etag)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff');
+    if (matchesEtag(request.headers['if-none-match'], client.etag)) return reply.status(304).send();
+    return reply.header('content-type', 'text/javascript; charset=utf-8').send(client.source);
   });
 
   app.get('/events', { onRequest: guard }, (request, reply) => {

@@ -1,13 +1,13 @@
 import type { Notification } from '@order-service/contracts';
 import { createLogger, type Store } from '@order-service/runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openMemoryStore } from '../test/support/memory-store.ts';
-import { makeChange, makeOrder } from '../test/support/order-fixtures.ts';
-import { buildNotification } from './build-notification.ts';
+import { openMemoryStore } from '../../test/support/memory-store.ts';
+import { makeChange, makeOrder } from '../../test/support/order-fixtures.ts';
+import { buildNotification } from '../notifications/build-notification.ts';
+import { NotifierError } from '../notifier-error.ts';
+import { saveNotification } from '../store/notification-repository.ts';
 import type { DeliveryChannel, DeliveryChannelName } from './delivery-channel.ts';
 import { createDeliveryWorker, type DeliveryResult } from './delivery-worker.ts';
-import { saveNotification } from './notification-repository.ts';
-import { NotifierError } from './notifier-error.ts';
 
 let store: Store;
 // Opening PGlite takes seconds on a busy machine: give the hook room.

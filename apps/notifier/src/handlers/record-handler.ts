@@ -1,6 +1,6 @@
 import { decodeOrder, decodeOrderStatusChanged, HEADERS } from '@order-service/contracts';
+import { NotifierError } from '../notifier-error.ts';
 import type { NotificationProcessor, ProcessOutcome, ProcessorEvent } from './notification-processor.ts';
-import { NotifierError } from './notifier-error.ts';
 import { firstHeader, type RecordHeaders, resolveStatusEventId } from './resolve-status-event-id.ts';
 
 /** The parts of a Kafka record the notifier reads. */

@@ -1,11 +1,11 @@
 import { decodeNotification, notificationId, statusChangedEventId } from '@order-service/contracts';
 import { enqueueOutbox, type Store } from '@order-service/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMemoryStore } from '../test/support/memory-store.ts';
-import { makeChange, makeOrder } from '../test/support/order-fixtures.ts';
-import type { LiveEvent } from './live-view.ts';
+import { openMemoryStore } from '../../test/support/memory-store.ts';
+import { makeChange, makeOrder } from '../../test/support/order-fixtures.ts';
+import type { LiveEvent } from '../live/live-messages.ts';
+import { findOrder } from '../store/order-repository.ts';
 import { createNotificationProcessor, type NotificationProcessor } from './notification-processor.ts';
-import { findOrder } from './order-repository.ts';
 
 const TOPIC = 'orders.notifications.test';
 let store: Store;

@@ -11,18 +11,19 @@ import {
   type Violation,
 } from '@order-service/contracts';
 import type { Store, Transaction } from '@order-service/runtime';
-import { buildNotification } from './build-notification.ts';
-import type { DeliveryChannelName } from './delivery-channel.ts';
-import { type LiveEvent, toOrderView } from './live-view.ts';
-import type { NotificationLocale } from './notification-locale.ts';
-import { hasNotification, saveNotification } from './notification-repository.ts';
-import { NotifierError } from './notifier-error.ts';
-import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from './order-repository.ts';
+import type { DeliveryChannelName } from '../delivery/delivery-channel.ts';
+import type { LiveEvent } from '../live/live-messages.ts';
+import { toOrderView } from '../live/live-view.ts';
+import { buildNotification } from '../notifications/build-notification.ts';
+import type { NotificationLocale } from '../notifications/notification-locale.ts';
+import { NotifierError } from '../notifier-error.ts';
+import { hasNotification, saveNotification } from '../store/notification-repository.ts';
+import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from '../store/order-repository.ts';
 import {
   type PendingStatusEvent,
   savePendingStatusEvent,
   takePendingStatusEvents,
-} from './pending-status-repository.ts';
+} from '../store/pending-status-repository.ts';
 
 /** A row for the runtime's outbox (the shape of its `OutboxMessage`). */
 export interface NotificationOutboxMessage {

@@ -1,6 +1,6 @@
 import type { Notification } from '@order-service/contracts';
 import type { Queryable } from '@order-service/runtime';
-import type { DeliveryChannelName } from './delivery-channel.ts';
+import type { DeliveryChannelName } from '../delivery/delivery-channel.ts';
 
 /**
  * Stores a notification and one pending delivery per enabled channel. Returns false, writing

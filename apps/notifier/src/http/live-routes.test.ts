@@ -4,8 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { HttpAccess } from '@order-service/runtime';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { loadLiveClientScript } from '../live/live-client-script.ts';
+import { createSseHub, type SseHubOptions } from '../live/sse-hub.ts';
 import { registerLiveRoutes } from './live-routes.ts';
-import { createSseHub, type SseHubOptions } from './sse-hub.ts';
 
 const KEY = 'live-page-test-key-0123456789';
 const development: HttpAccess = { mode: 'development', apiKey: undefined };
@@ -56,8 +57,43 @@ describe('live routes', () => {
       const response = await app.inject({ method: 'GET', url: '/' });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.headers['content-security-policy']).toMatch(/script-src 'sha256-/);
+      expect(response.headers['content-security-policy']).toMatch(/script-src 'self'/);
       expect(response.body).toContain('<title>Order notifications (live)</title>');
+      expect(response.body).toContain('<script src="live/live-client.js"></script>');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves the page script as cacheable JavaScript, open in production, 304 when unchanged', async () => {
+    const { app } = await startApp(production);
+    try {
+      const response = await app.inject({ method: 'GET', url: '/live/live-client.js' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.headers.etag).toBe(loadLiveClientScript().etag);
+      expect(response.body).toBe(loadLiveClientScript().source);
+
+      const etag = String(response.headers.etag);
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`]) {
+        const revalidated = await app.inject({
+          method: 'GET',
+          url: '/live/live-client.js',
+          headers: { 'if-none-match': ifNoneMatch },
+        });
+        expect(revalidated.statusCode).toBe(304);
+        expect(revalidated.headers.etag).toBe(etag);
+        expect(revalidated.body).toBe('');
+      }
+      const changed = await app.inject({
+        method: 'GET',
+        url: '/live/live-client.js',
+        headers: { 'if-none-match': '"an-older-build"' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.body).toBe(loadLiveClientScript().source);
     } finally {
       await app.close();
     }

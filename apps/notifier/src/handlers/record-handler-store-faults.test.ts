@@ -1,10 +1,10 @@
 import { encodeOrder } from '@order-service/contracts';
 import { classifyError, enqueueOutbox, type Store, toStoreError } from '@order-service/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMemoryStore } from '../test/support/memory-store.ts';
-import { makeOrder } from '../test/support/order-fixtures.ts';
+import { openMemoryStore } from '../../test/support/memory-store.ts';
+import { makeOrder } from '../../test/support/order-fixtures.ts';
+import { findOrder } from '../store/order-repository.ts';
 import { createNotificationProcessor, type NotificationProcessor } from './notification-processor.ts';
-import { findOrder } from './order-repository.ts';
 import { createRecordHandler } from './record-handler.ts';
 
 const topics = { ordersCreated: 't.created', ordersStatus: 't.status' };

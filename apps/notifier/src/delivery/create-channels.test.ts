@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadNotifierConfig } from './config.ts';
+import { loadNotifierConfig } from '../config.ts';
 import { createChannels } from './create-channels.ts';
 
 const sink = { write: () => true };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Notification } from '@order-service/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotifierError } from './notifier-error.ts';
+import { NotifierError } from '../notifier-error.ts';
 import { createWebhookChannel } from './webhook-channel.ts';
 import { verifyWebhookSignature } from './webhook-signature.ts';
 

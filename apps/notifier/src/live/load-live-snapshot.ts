@@ -1,8 +1,9 @@
 import type { Queryable } from '@order-service/runtime';
-import { type LiveSnapshot, toOrderView } from './live-view.ts';
-import type { NotificationLocale } from './notification-locale.ts';
-import { listLatestNotifications } from './notification-repository.ts';
-import { listRecentOrders } from './order-repository.ts';
+import type { NotificationLocale } from '../notifications/notification-locale.ts';
+import { listLatestNotifications } from '../store/notification-repository.ts';
+import { listRecentOrders } from '../store/order-repository.ts';
+import type { LiveSnapshot } from './live-messages.ts';
+import { toOrderView } from './live-view.ts';
 
 /** What a page gets on (re)connect: the most recently changed orders and the latest notifications. */
 export async function loadLiveSnapshot(
