@@ -1,8 +1,8 @@
 import { ConfigError, createLogger } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { enabledChannels, loadNotifierConfig } from './config.ts';
-import { createNotifier } from './notifier.ts';
 import { NotifierError } from './notifier-error.ts';
+import { createNotifier } from './service.ts';
 
 describe('notifier config', () => {
   it('defaults to Russian, the log channel only, port 3003 and group notifier', () => {

@@ -1,21 +1,23 @@
-import { baseConfigSchema, type Environment, loadConfig } from '@order-service/runtime';
+import {
+  consumerConfigSchema,
+  dataDir,
+  type Environment,
+  loadConfig,
+  port,
+  serviceConfigSchema,
+} from '@order-service/runtime';
 import { type Static, Type } from 'typebox';
-import { type DeliveryChannelName, deliveryChannelNames } from './delivery-channel.ts';
+import { type DeliveryChannelName, deliveryChannelNames } from './delivery/delivery-channel.ts';
 import { NotifierError } from './notifier-error.ts';
 
 /** The notifier's environment: the shared variables plus its own. */
 export const NotifierConfigSchema = Type.Object({
-  ...baseConfigSchema,
-  PORT: Type.Integer({ default: 3003, minimum: 0, maximum: 65535, description: 'HTTP listen port' }),
-  DATA_DIR: Type.String({ default: '.data/notifier', minLength: 1, description: 'PGlite data folder' }),
+  ...serviceConfigSchema,
+  ...consumerConfigSchema,
+  PORT: port(3003),
+  DATA_DIR: dataDir('.data/notifier'),
   KAFKA_CLIENT_ID: Type.String({ default: 'notifier', minLength: 1, description: 'Kafka client id' }),
   KAFKA_GROUP_ID: Type.String({ default: 'notifier', minLength: 1, description: 'Kafka consumer group id' }),
-  KAFKA_SESSION_TIMEOUT_MS: Type.Integer({
-    default: 30_000,
-    minimum: 6_000,
-    description:
-      'how long the group waits for a silent member (a killed instance) before moving its partitions',
-  }),
   NOTIFICATION_LOCALE: Type.Union([Type.Literal('ru'), Type.Literal('en')], {
     default: 'ru',
     description: 'language of the notification templates',

@@ -4,12 +4,10 @@ import { Order, orderCreatedEventId } from '@order-service/contracts';
 import {
   apiKeyGuard,
   type BaseServer,
+  type BaseServerOptions,
   buildBaseServer,
   ErrorBody,
   type HttpAccess,
-  type Logger,
-  type Metrics,
-  type ReadinessCheck,
   type Store,
 } from '@order-service/runtime';
 import { Type } from 'typebox';
@@ -21,19 +19,13 @@ import { findOrder } from './order-repository.ts';
 import { CreateOrderRequest, StoredOrderResponse } from './order-request.ts';
 import { childTraceparent } from './trace-context.ts';
 
-/** Everything the HTTP app needs; `main.ts` builds these from the environment. */
-export interface AppDeps extends OrderFactory {
+/** Everything the HTTP app needs: the runtime's server options (logger, metrics, readiness, body limit) and the app's own. */
+export interface AppDeps extends OrderFactory, BaseServerOptions {
   store: Store;
-  logger: Logger;
-  metrics: Metrics;
-  readiness: readonly ReadinessCheck[];
   /** The topic of orders/created. */
   topic: string;
   /** Who may call: `POST /orders` needs the key whenever one is set, `GET /orders/:id` in production. */
   access: HttpAccess;
-  /** Checked in the background and shown in `/health`, not in `/ready` (Kafka: the outbox holds orders). */
-  healthDetails?: readonly ReadinessCheck[];
-  bodyLimit?: number;
   /** KAFKA_MAX_MESSAGE_BYTES: an order whose record would be larger is refused with 413. */
   maxRecordBytes?: number;
 }
@@ -42,14 +34,7 @@ const OrderIdParams = Type.Object({ order_id: Type.String({ minLength: 1, maxLen
 
 /** Builds the order-producer HTTP app (routes, OpenAPI at /docs); it never listens. */
 export async function buildApp(deps: AppDeps): Promise<BaseServer> {
-  const app = buildBaseServer({
-    logger: deps.logger,
-    metrics: deps.metrics,
-    readiness: deps.readiness,
-    ...(deps.healthDetails === undefined ? {} : { healthDetails: deps.healthDetails }),
-    validationErrorCode: 'ORDER_PRODUCER_INVALID_ORDER',
-    ...(deps.bodyLimit === undefined ? {} : { bodyLimit: deps.bodyLimit }),
-  });
+  const app = buildBaseServer({ ...deps, validationErrorCode: 'ORDER_PRODUCER_INVALID_ORDER' });
   const orderMetrics = createOrderMetrics(deps.metrics.registry);
 
   await app.register(swagger, {

@@ -1,14 +1,7 @@
 #!/usr/bin/env node
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import {
-  ConfigError,
-  createKafka,
-  createLogger,
-  createMetrics,
-  createOutboxRelay,
-  openConfiguredStore,
-} from '@order-service/runtime';
+import { ConfigError, createLogger, createService } from '@order-service/runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { type CliCommand, parseCliArguments, usage } from './cli/parse-cli-arguments.ts';
 import { createProgressReporter } from './cli/progress-reporter.ts';
@@ -20,7 +13,7 @@ import {
   waitUntilPublished,
 } from './cli/send-orders-over-http.ts';
 import { loadOrderProducerConfig, type OrderProducerConfig } from './config.ts';
-import { ordersMigrations } from './orders-migrations.ts';
+import { orderProducerService } from './service.ts';
 
 type SendCommand = Extract<CliCommand, { kind: 'send' }>;
 
@@ -110,26 +103,18 @@ async function sendToDatabase(
     level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
     destination: process.stderr,
   });
-  const store = await openConfiguredStore(config, logger, ordersMigrations);
+  // The service's own composition (store, migrations, relay), never listening: no route to guard.
+  // On a shared PostgreSQL the relay lock makes this relay and the server's take turns.
+  // A 10 s shutdown budget: the relay gets most of it to publish what the wait below left.
+  const cliConfig = { ...config, ORDER_SERVICE_MODE: 'development' as const, SHUTDOWN_TIMEOUT_MS: 10_000 };
+  const service = await createService(orderProducerService, cliConfig, logger);
   try {
-    // On a shared PostgreSQL the relay lock makes this relay and the server's take turns.
-    const relay = command.publish
-      ? createOutboxRelay({
-          store,
-          kafka: createKafka(config, logger),
-          logger,
-          metrics: createMetrics('order-producer-cli'),
-          clientId: config.KAFKA_CLIENT_ID,
-          batchSize: config.OUTBOX_BATCH_SIZE,
-          maxBatchBytes: config.KAFKA_MAX_MESSAGE_BYTES,
-        })
-      : undefined;
-    await relay?.start();
+    if (command.publish) await service.start();
     const { input, progress } = openInput(command);
     const summary = await sendOrders(
       readOrderDocuments(input),
       {
-        store,
+        store: service.store,
         topic: config.TOPIC_ORDERS_CREATED,
         maxRecordBytes: config.KAFKA_MAX_MESSAGE_BYTES,
         now: () => new Date(),
@@ -137,27 +122,15 @@ async function sendToDatabase(
       },
       progress.update,
     );
-    let pending = 0;
-    if (relay !== undefined) {
-      const deadline = Date.now() + command.publishTimeoutMs;
-      pending = (await relay.lag()).pending;
-      while (pending > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        pending = (await relay.lag()).pending;
-      }
-      await relay.stop({ timeoutMs: 5_000 });
-    } else {
-      pending = Number(
-        (
-          await store.query<{ n: number | string }>(
-            'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
-          )
-        ).rows[0]?.n,
-      );
+    const deadline = Date.now() + (command.publish ? command.publishTimeoutMs : 0);
+    let pending = (await service.outboxLag()).pending;
+    while (pending > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      pending = (await service.outboxLag()).pending;
     }
     return { summary, unpublished: pending };
   } finally {
-    await store.close();
+    await service.stop();
   }
 }
 

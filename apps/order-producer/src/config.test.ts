@@ -3,7 +3,7 @@ import { channels } from '@order-service/contracts';
 import { ConfigError, createLogger } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { loadOrderProducerConfig } from './config.ts';
-import { createOrderProducer } from './create-order-producer.ts';
+import { startOrderProducer } from './service.ts';
 
 describe('loadOrderProducerConfig', () => {
   it('defaults to the contracts channel topics and the app defaults', () => {
@@ -35,14 +35,14 @@ describe('loadOrderProducerConfig', () => {
   });
 });
 
-describe('createOrderProducer', () => {
+describe('startOrderProducer', () => {
   it('refuses to start in production without API_KEY, before opening anything', async () => {
     const logger = createLogger({
       name: 'test',
       level: 'silent',
       destination: new Writable({ write: (_c, _e, done) => done() }),
     });
-    const started = createOrderProducer(
+    const started = startOrderProducer(
       loadOrderProducerConfig({ DATA_DIR: '/nonexistent/never-created' }),
       logger,
     );

@@ -1,40 +1,12 @@
-import { baseConfigSchema, type Environment, loadConfig } from '@order-service/runtime';
+import { dataDir, type Environment, loadConfig, port, serviceConfigSchema } from '@order-service/runtime';
 import { type Static, Type } from 'typebox';
 
-/** The environment of order-producer: the shared variables plus its own. */
+/** The environment of order-producer: the runtime's service variables with its own defaults. */
 export const OrderProducerConfig = Type.Object({
-  ...baseConfigSchema,
-  PORT: Type.Integer({ default: 3001, minimum: 0, maximum: 65535, description: 'HTTP listen port' }),
-  DATA_DIR: Type.String({ default: '.data/order-producer', minLength: 1, description: 'PGlite data folder' }),
+  ...serviceConfigSchema,
+  PORT: port(3001),
+  DATA_DIR: dataDir('.data/order-producer'),
   KAFKA_CLIENT_ID: Type.String({ default: 'order-producer', minLength: 1, description: 'Kafka client id' }),
-  BODY_LIMIT_BYTES: Type.Integer({
-    default: 1_048_576,
-    minimum: 1_024,
-    description: 'largest accepted request body in bytes (413 above)',
-  }),
-  KAFKA_MAX_MESSAGE_BYTES: Type.Integer({
-    default: 1_000_000,
-    minimum: 1_024,
-    description:
-      "largest Kafka record batch (key, value, headers, framing): orders above it get 413, the relay's requests stay below it; at most the topic's max.message.bytes",
-  }),
-  OUTBOX_BATCH_SIZE: Type.Integer({
-    default: 500,
-    minimum: 1,
-    maximum: 10_000,
-    description: 'records per Kafka request',
-  }),
-  OUTBOX_POLL_INTERVAL_MS: Type.Integer({ default: 5_000, minimum: 50, description: 'relay safety poll' }),
-  OUTBOX_RELAY_START_DELAY_MS: Type.Integer({
-    default: 0,
-    minimum: 0,
-    description: 'delay before the relay starts (operations and crash tests; orders are still accepted)',
-  }),
-  SHUTDOWN_TIMEOUT_MS: Type.Integer({
-    default: 30_000,
-    minimum: 1_000,
-    description: 'graceful shutdown budget',
-  }),
 });
 
 /** The validated configuration of order-producer. */

@@ -1,5 +1,5 @@
 import { decodeOrder, type Order } from '@order-service/contracts';
-import type { Queryable } from '@order-service/runtime';
+import { findEventPublication, type Queryable } from '@order-service/runtime';
 
 /** Inserts the order unless its id exists; true when this call inserted it. */
 export async function insertOrderIfAbsent(tx: Queryable, order: Order, payload: string): Promise<boolean> {
@@ -26,17 +26,15 @@ export async function findOrder(
   orderId: string,
   eventId: string,
 ): Promise<StoredOrder | undefined> {
-  const result = await store.query<{ payload: string; published_at: Date | string | null }>(
-    `SELECT o.payload, ob.published_at
-     FROM orders o LEFT JOIN outbox ob ON ob.event_id = $2
-     WHERE o.order_id = $1`,
-    [orderId, eventId],
-  );
+  const result = await store.query<{ payload: string }>('SELECT payload FROM orders WHERE order_id = $1', [
+    orderId,
+  ]);
   const row = result.rows[0];
   if (row === undefined) return undefined;
   const decoded = decodeOrder(row.payload);
   // The payload was encoded by this service; failing to decode it means the table was tampered with.
   if (!decoded.ok) throw decoded.error;
-  const publishedAt = row.published_at === null ? null : new Date(row.published_at);
+  const publication = await findEventPublication(store, eventId);
+  const publishedAt = publication?.state === 'published' ? publication.publishedAt : null;
   return { order: decoded.value, payload: row.payload, publishedAt };
 }

@@ -1,35 +1,29 @@
 import {
   apiKeyGuard,
+  type BaseServer,
+  type BaseServerOptions,
   buildBaseServer,
   type HttpAccess,
-  type Logger,
-  type Metrics,
-  type ReadinessCheck,
   type Store,
 } from '@order-service/runtime';
-import type { FastifyInstance } from 'fastify';
 import { registerOrderRoute } from './http/order-route.ts';
 import { registerStatusChangeRoute } from './http/status-change-route.ts';
 import { setStatusWorkerErrorHandler } from './http/status-worker-error-handler.ts';
 import type { StatusWorkerMetrics } from './status-worker-metrics.ts';
 
 /** What the HTTP app needs; everything is passed in so tests build it around their own store. */
-export interface AppDeps {
-  logger: Logger;
-  metrics: Metrics;
+export interface AppDeps extends BaseServerOptions {
   statusWorkerMetrics: StatusWorkerMetrics;
   store: Store;
   statusTopic: string;
   /** Who may call: POST needs the key whenever one is set, `GET /orders/:id` in production. */
   access: HttpAccess;
-  /** Checks behind /ready (store and Kafka reachable). */
-  readiness: readonly ReadinessCheck[];
   now?: () => Date;
 }
 
 /** Builds the status-worker's HTTP API on the runtime's base server; never listens. */
-export function buildApp(deps: AppDeps): FastifyInstance {
-  const app = buildBaseServer({ logger: deps.logger, metrics: deps.metrics, readiness: deps.readiness });
+export function buildApp(deps: AppDeps): BaseServer {
+  const app = buildBaseServer(deps);
   const now = deps.now ?? (() => new Date());
   // An encapsulated scope: its error handler answers the app's own errors and hands the rest
   // (validation, API key, unexpected) to the runtime's handler.

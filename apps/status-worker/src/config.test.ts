@@ -1,7 +1,7 @@
 import { ConfigError, createLogger } from '@order-service/runtime';
 import { describe, expect, it } from 'vitest';
 import { loadStatusWorkerConfig } from './config.ts';
-import { startStatusWorker } from './worker.ts';
+import { createStatusWorker } from './service.ts';
 
 describe('loadStatusWorkerConfig', () => {
   it('fills the status-worker defaults for an empty environment', () => {
@@ -44,11 +44,11 @@ describe('loadStatusWorkerConfig', () => {
   });
 });
 
-describe('startStatusWorker', () => {
+describe('createStatusWorker', () => {
   it('refuses to start in production without API_KEY, before opening anything', async () => {
     const config = loadStatusWorkerConfig({ DATA_DIR: '/nonexistent/never-created' });
     expect(config.ORDER_SERVICE_MODE).toBe('production');
-    const started = startStatusWorker(config, createLogger({ name: 'test', level: 'silent' }));
+    const started = createStatusWorker(config, createLogger({ name: 'test', level: 'silent' }));
     await expect(started).rejects.toThrow(ConfigError);
     await expect(started).rejects.toThrow(/Set API_KEY=.* or ORDER_SERVICE_MODE=development/);
   });

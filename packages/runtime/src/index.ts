@@ -2,9 +2,23 @@
 export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 export { type BackoffOptions, backoffDelay } from './backoff.ts';
 export { classifyError, type ErrorClassification } from './classify-error.ts';
-export { type BaseConfig, baseConfigSchema, deadLetterTopic } from './config/base-config-schema.ts';
 export { ConfigError, type ConfigProblem } from './config/config-error.ts';
 export { type Environment, loadConfig } from './config/load-config.ts';
+export {
+  type ConsumerConfig,
+  consumerConfigSchema,
+  dataDir,
+  deadLetterTopic,
+  httpConfigSchema,
+  kafkaConfigSchema,
+  outboxConfigSchema,
+  port,
+  processConfigSchema,
+  type ServiceConfig,
+  serviceConfigSchema,
+  storeConfigSchema,
+  topicsConfigSchema,
+} from './config/service-config.ts';
 export { type ConsumedRecord, headersToStrings } from './consumer/consumed-record.ts';
 export { consumerReadiness } from './consumer/consumer-readiness.ts';
 export { DEAD_LETTER_HEADERS } from './consumer/dead-letter-headers.ts';
@@ -64,15 +78,19 @@ export { type CreateLoggerOptions, createLogger, type Logger } from './logging/c
 export { createMetrics, type Metrics } from './metrics/create-metrics.ts';
 export {
   createOutboxRelay,
-  type OutboxMode,
   type OutboxRelay,
   type OutboxRelayOptions,
 } from './outbox/create-outbox-relay.ts';
-export { createDirectPublisher, type DirectPublisher } from './outbox/direct-publisher.ts';
 export { enqueueOutbox } from './outbox/enqueue-outbox.ts';
 export { EVENT_ID_HEADER, OUTBOX_COMMITTED_EVENT, type OutboxMessage } from './outbox/outbox-message.ts';
 export { outboxReadiness } from './outbox/outbox-readiness.ts';
-export type { OutboxLag, PendingOutboxRow, SetAsideOutboxRow } from './outbox/outbox-repository.ts';
+export {
+  type EventPublication,
+  findEventPublication,
+  type OutboxLag,
+  type PendingOutboxRow,
+  type SetAsideOutboxRow,
+} from './outbox/outbox-repository.ts';
 export {
   RECORD_BATCH_OVERHEAD_BYTES,
   type RecordContent,
@@ -80,17 +98,28 @@ export {
   singleRecordBatchBytes,
 } from './outbox/record-size.ts';
 export {
+  type BackgroundWorker,
+  type ConsumerHandlers,
+  type CreateServiceOptions,
+  createService,
+  type Service,
+  type ServiceContext,
+  type ServiceDefinition,
+  type ServiceParts,
+} from './service/create-service.ts';
+export { migrate } from './service/migrate.ts';
+export { openConfiguredStore } from './service/open-configured-store.ts';
+export { runService } from './service/run-service.ts';
+export {
   onShutdown,
   type ShutdownHandle,
   type ShutdownOptions,
   type ShutdownStep,
 } from './shutdown/on-shutdown.ts';
+export type { Migration } from './store/apply-migrations.ts';
 export { DATA_DIR_LOCK_FILE, StoreLockedError } from './store/data-dir-lock.ts';
-export { type Migration, migrate } from './store/migrate.ts';
-export { openConfiguredStore } from './store/open-configured-store.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';
 export type {
-  DirectPublish,
   Queryable,
   QueryResult,
   Store,

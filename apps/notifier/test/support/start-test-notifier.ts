@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@order-service/runtime';
 import { loadNotifierConfig } from '../../src/config.ts';
-import { createNotifier, type Notifier } from '../../src/notifier.ts';
+import { createNotifier, type Notifier } from '../../src/service.ts';
 import type { TestTopics } from './test-kafka.ts';
 
 /** A notifier running in the test process, on its own topics, group and PGlite folder. */
@@ -70,7 +70,7 @@ export async function startTestNotifier(options: {
   });
   try {
     await notifier.start();
-    await notifier.joined();
+    await (await notifier.consumer()).joined;
     await notifier.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   } catch (error) {
     await notifier.stop().catch(() => undefined);

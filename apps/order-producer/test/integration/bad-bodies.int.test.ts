@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrderProducer, type OrderProducer } from '../../src/create-order-producer.ts';
+import { type OrderProducer, startOrderProducer } from '../../src/service.ts';
 import {
   createOrdersTopic,
   freshDatabase,
@@ -24,11 +24,11 @@ beforeAll(async () => {
   cleanups.push(created.remove);
   const database = freshDatabase('pglite');
   cleanups.push(database.drop);
-  producer = await createOrderProducer(
+  producer = await startOrderProducer(
     testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic, BODY_LIMIT_BYTES: '65536' }),
     logger,
   );
-  cleanups.push(() => producer.close());
+  cleanups.push(() => producer.stop());
 });
 
 afterAll(async () => {
@@ -150,7 +150,7 @@ describe('order-producer refuses bad bodies', () => {
     const accepted = await post(orderBody());
     expect(accepted.statusCode).toBe(201);
     await waitFor(
-      async () => (await producer.relay.lag()).pending === 0,
+      async () => (await producer.outboxLag()).pending === 0,
       60_000,
       'the valid order published',
     );

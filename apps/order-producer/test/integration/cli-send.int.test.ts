@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DATA_DIR_LOCK_FILE } from '@order-service/runtime';
 import { cleanUpAfterEach, freePort } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
-import { createOrderProducer } from '../../src/create-order-producer.ts';
+import { startOrderProducer } from '../../src/service.ts';
 import {
   brokers,
   databaseUrl,
@@ -44,11 +44,11 @@ const apiKey = 'cli-test-key-0123456789';
 
 /** A running order-producer in production mode (key required) on `env`'s store; its base URL. */
 async function startServer(env: Record<string, string>): Promise<string> {
-  const producer = await createOrderProducer(
+  const producer = await startOrderProducer(
     testConfig({ ORDER_SERVICE_MODE: 'production', API_KEY: apiKey, ...env }),
     logger,
   );
-  cleanups.push(() => producer.close());
+  cleanups.push(() => producer.stop());
   return producer.app.listen({ host: '127.0.0.1', port: 0 });
 }
 

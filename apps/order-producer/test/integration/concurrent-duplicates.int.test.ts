@@ -1,6 +1,6 @@
 import { cleanUpAfterEach } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
-import { createOrderProducer, type OrderProducer } from '../../src/create-order-producer.ts';
+import { type OrderProducer, startOrderProducer } from '../../src/service.ts';
 import {
   databaseUrl,
   openTestEnvironment,
@@ -22,8 +22,8 @@ describe.skipIf(databaseUrl === undefined)(
       const config = testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic });
       const instances: OrderProducer[] = [];
       for (let index = 0; index < 2; index += 1) {
-        const instance = await createOrderProducer(config, logger);
-        cleanups.push(() => instance.close());
+        const instance = await startOrderProducer(config, logger);
+        cleanups.push(() => instance.stop());
         instances.push(instance);
       }
       const body = orderBody();
@@ -43,7 +43,7 @@ describe.skipIf(databaseUrl === undefined)(
       for (const response of responses) expect(response.json()).toEqual(created);
 
       await waitFor(
-        async () => (await (instances[0] as OrderProducer).relay.lag()).pending === 0,
+        async () => (await (instances[0] as OrderProducer).outboxLag()).pending === 0,
         60_000,
         'outbox drained',
       );

@@ -1,7 +1,7 @@
 import { decodeOrder, orderCreatedEventId } from '@order-service/contracts';
 import { cleanUpAfterEach } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
-import { createOrderProducer } from '../../src/create-order-producer.ts';
+import { startOrderProducer } from '../../src/service.ts';
 import {
   engines,
   openTestEnvironment,
@@ -18,11 +18,11 @@ const cleanups = cleanUpAfterEach();
 describe.each(engines)('order-producer on %s, happy path', (engine) => {
   it('publishes an accepted order once to orders.created: decodable, keyed by order_id, with its headers', async () => {
     const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
-    const producer = await createOrderProducer(
+    const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
       logger,
     );
-    cleanups.push(() => producer.close());
+    cleanups.push(() => producer.stop());
 
     const body = orderBody();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -34,7 +34,7 @@ describe.each(engines)('order-producer on %s, happy path', (engine) => {
     });
     expect(response.statusCode).toBe(201);
 
-    await waitFor(async () => (await producer.relay.lag()).pending === 0, 60_000, 'outbox drained');
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, 60_000, 'outbox drained');
     const records = await readAll(kafka, topic);
     expect(records).toHaveLength(1);
     const [record] = records;

@@ -1,6 +1,6 @@
 import { cleanUpAfterEach } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
-import { createOrderProducer } from '../../src/create-order-producer.ts';
+import { startOrderProducer } from '../../src/service.ts';
 import { NetworkSwitch } from './network-switch.ts';
 import {
   engines,
@@ -24,12 +24,12 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
   it('accepts orders, keeps them pending, and publishes each exactly once when Kafka returns', async () => {
     const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const network = new NetworkSwitch(false);
-    const producer = await createOrderProducer(
+    const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
       logger,
       { kafka: { connectionTimeoutMs: 500, socketFactory: network.socketFactory } },
     );
-    cleanups.push(() => producer.close());
+    cleanups.push(() => producer.stop());
 
     const bodies = Array.from({ length: 20 }, () => orderBody());
     for (const body of bodies) {
@@ -56,13 +56,13 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
       /^kafka_reachable\{[^}]*\} 0$/m,
     );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect((await producer.relay.lag()).pending).toBe(20);
+    expect((await producer.outboxLag()).pending).toBe(20);
     const unpublished = await producer.app.inject({ method: 'GET', url: `/orders/${bodies[0]?.order_id}` });
     expect(unpublished.json().published).toBe(false);
 
     network.up();
     await waitFor(
-      async () => (await producer.relay.lag()).pending === 0,
+      async () => (await producer.outboxLag()).pending === 0,
       120_000,
       'published after Kafka returned',
     );
@@ -81,12 +81,12 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
   it('publishes each order exactly once when Kafka goes away in the middle of a stream of orders', async () => {
     const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
     const network = new NetworkSwitch(true);
-    const producer = await createOrderProducer(
+    const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic, OUTBOX_BATCH_SIZE: '10' }),
       logger,
       { kafka: { connectionTimeoutMs: 500, socketFactory: network.socketFactory } },
     );
-    cleanups.push(() => producer.close());
+    cleanups.push(() => producer.stop());
 
     const bodies = Array.from({ length: 120 }, () => orderBody());
     for (const [index, body] of bodies.entries()) {
@@ -97,7 +97,7 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
       expect(response.statusCode).toBe(201);
     }
     network.up();
-    await waitFor(async () => (await producer.relay.lag()).pending === 0, 120_000, 'everything published');
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, 120_000, 'everything published');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const records = await readAll(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());

@@ -1,6 +1,6 @@
 import { cleanUpAfterEach } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
-import { createOrderProducer } from '../../src/create-order-producer.ts';
+import { startOrderProducer } from '../../src/service.ts';
 import { engines, freshDatabase, orderBody, testConfig, testLogger } from './test-support.ts';
 
 const logger = testLogger();
@@ -33,11 +33,11 @@ describe.each(engines)('POST /orders on %s with what the pipeline cannot carry',
     const database = freshDatabase(engine);
     cleanups.push(database.drop);
     // The relay is held back: this test is about the front door and the store only.
-    const producer = await createOrderProducer(
+    const producer = await startOrderProducer(
       testConfig({ ...database.env, OUTBOX_RELAY_START_DELAY_MS: '600000' }),
       logger,
     );
-    cleanups.push(() => producer.close());
+    cleanups.push(() => producer.stop());
     for (const [name, make, path] of uncarriable) {
       const response = await producer.app.inject({
         method: 'POST',

@@ -1,13 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Service } from '@order-service/runtime';
 import { createLogger } from '@order-service/runtime';
-import { loadStatusWorkerConfig } from '../../src/config.ts';
-import { type StatusWorker, startStatusWorker } from '../../src/worker.ts';
+import { loadStatusWorkerConfig, type StatusWorkerConfig } from '../../src/config.ts';
+import { createStatusWorker } from '../../src/service.ts';
 import type { TestTopics } from './test-kafka.ts';
 
 /** A status-worker running inside the test process, on the test's topics and its own store. */
-export interface InProcessWorker extends StatusWorker {
+export interface InProcessWorker extends Service<StatusWorkerConfig> {
   dataDir: string;
   /** Stops the worker and removes its PGlite folder. */
   close(): Promise<void>;
@@ -33,7 +34,8 @@ export async function startInProcessWorker(
     name: 'status-worker',
     level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
   });
-  const worker = await startStatusWorker(config, logger);
+  const worker = await createStatusWorker(config, logger);
+  await worker.start();
   await worker.app.ready();
   let closed = false;
   return {

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
-import { baseConfigSchema } from './base-config-schema.ts';
 import { ConfigError } from './config-error.ts';
 import { loadConfig } from './load-config.ts';
+import { serviceConfigSchema } from './service-config.ts';
 
-const schema = Type.Object({ ...baseConfigSchema, PORT: Type.Integer({ default: 3001, minimum: 0 }) });
+const schema = Type.Object({ ...serviceConfigSchema, PORT: Type.Integer({ default: 3001, minimum: 0 }) });
 
 describe('loadConfig', () => {
   it('fills defaults and converts strings to numbers and booleans', () => {
@@ -31,7 +31,7 @@ describe('loadConfig', () => {
   });
 
   it('names every bad or missing variable with what to set', () => {
-    const strict = Type.Object({ ...baseConfigSchema, REQUIRED_THING: Type.String({ minLength: 1 }) });
+    const strict = Type.Object({ ...serviceConfigSchema, REQUIRED_THING: Type.String({ minLength: 1 }) });
     let caught: unknown;
     try {
       loadConfig(strict, { PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://secret@x' });

@@ -2,7 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { type BackoffOptions, backoffDelay } from '../backoff.ts';
 import { classifyError, type ErrorClassification } from '../classify-error.ts';
-import { deadLetterTopic } from '../config/base-config-schema.ts';
+import { deadLetterTopic } from '../config/service-config.ts';
 import { RuntimeError } from '../errors.ts';
 import { kafkaReadiness } from '../http/readiness.ts';
 import { keyPartitioner } from '../kafka/key-partitioner.ts';

@@ -11,7 +11,7 @@ export type HttpAccess =
   | { readonly mode: 'production'; readonly apiKey: string }
   | { readonly mode: 'development'; readonly apiKey: string | undefined };
 
-/** The settings `resolveHttpAccess` reads (every app config has them, from `baseConfigSchema`). */
+/** The settings `resolveHttpAccess` reads (every app config has them, from `httpConfigSchema`). */
 export interface HttpAccessSettings {
   readonly API_KEY?: string | undefined;
   readonly ORDER_SERVICE_MODE: 'production' | 'development';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import { createKafkaLogCreator, kafkaLogLevelFor } from './kafka-log-bridge.ts';
 
-/** The config values `createKafka` reads (a subset of `BaseConfig`). */
+/** The config values `createKafka` reads (a subset of `kafkaConfigSchema`). */
 export interface KafkaClientConfig {
   KAFKA_BROKERS: string;
   KAFKA_CLIENT_ID: string;

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import type { BaseConfig } from '../config/base-config-schema.ts';
-import { type Migration, migrate } from './migrate.ts';
-import { openStore } from './open-store.ts';
-import type { Store } from './store.ts';
+import type { ServiceConfig } from '../config/service-config.ts';
+import type { Migration } from '../store/apply-migrations.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
+import { migrate } from './migrate.ts';
 
 /**
  * Opens the store an app's configuration names (DATABASE_URL or PGlite in DATA_DIR, in
@@ -10,7 +11,7 @@ import type { Store } from './store.ts';
  * migration fails, so a failed start leaves no connection or PGlite lock behind.
  */
 export async function openConfiguredStore(
-  config: Readonly<Pick<BaseConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_SCHEMA'>>,
+  config: Readonly<Pick<ServiceConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DATABASE_SCHEMA'>>,
   logger: Logger,
   migrations: readonly Migration[],
 ): Promise<Store> {

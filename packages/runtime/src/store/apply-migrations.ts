@@ -1,4 +1,3 @@
-import { outboxMigrations } from '../outbox/outbox-migrations.ts';
 import type { Store } from './store.ts';
 import { StoreError } from './store-error.ts';
 
@@ -9,13 +8,11 @@ export interface Migration {
 }
 
 /**
- * Applies the runtime's own migrations (outbox tables) and then `migrations`, skipping those
- * already recorded in `schema_migrations`. All of it runs in one transaction holding an advisory
- * lock, so instances starting together on one PostgreSQL apply each migration exactly once.
- * Returns the ids it applied.
+ * Applies `all` in order, skipping those already recorded in `schema_migrations`. All of it runs
+ * in one transaction holding an advisory lock, so instances starting together on one PostgreSQL
+ * apply each migration exactly once. Returns the ids it applied.
  */
-export async function migrate(store: Store, migrations: readonly Migration[]): Promise<string[]> {
-  const all = [...outboxMigrations, ...migrations];
+export async function applyMigrations(store: Store, all: readonly Migration[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const migration of all) {
     if (ids.has(migration.id)) {

@@ -7,7 +7,7 @@ import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { outboxReadiness } from '../../src/outbox/outbox-readiness.ts';
-import { migrate } from '../../src/store/migrate.ts';
+import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
 import { readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';

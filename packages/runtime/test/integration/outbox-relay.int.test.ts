@@ -6,7 +6,7 @@ import { partitionForKey } from '../../src/kafka/key-partitioner.ts';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-outbox-relay.ts';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
-import { migrate } from '../../src/store/migrate.ts';
+import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
 import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';

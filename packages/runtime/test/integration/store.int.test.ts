@@ -1,7 +1,7 @@
 import { cleanUpAfterEach } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
-import { migrate } from '../../src/store/migrate.ts';
+import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
 import { StoreError } from '../../src/store/store-error.ts';
 import { testLogger } from './kafka-test-helpers.ts';

@@ -1,19 +1,14 @@
 import {
   type BaseServer,
+  type BaseServerOptions,
   buildBaseServer,
   type HttpAccess,
-  type Logger,
-  type Metrics,
-  type ReadinessCheck,
 } from '@order-service/runtime';
+import type { SseHub } from '../live/sse-hub.ts';
 import { registerLiveRoutes } from './live-routes.ts';
-import type { SseHub } from './sse-hub.ts';
 
 /** What the HTTP side of the notifier needs. */
-export interface NotifierAppDependencies {
-  logger: Logger;
-  metrics: Metrics;
-  readiness: readonly ReadinessCheck[];
+export interface NotifierAppDependencies extends BaseServerOptions {
   hub: SseHub;
   /** The live page and its stream show customer data: behind the key in production. */
   access: HttpAccess;
@@ -23,15 +18,11 @@ export interface NotifierAppDependencies {
 
 /**
  * Builds the notifier's HTTP app: /health, /ready and /metrics from the runtime, plus the live
- * page (GET /) and its event stream (GET /events), both behind the key in production. It never
- * listens; main.ts does.
+ * page (GET /), its script (GET /live/live-client.js) and its event stream (GET /events), the page
+ * and the stream behind the key in production. It never listens; main.ts does.
  */
 export function buildApp(dependencies: NotifierAppDependencies): BaseServer {
-  const app = buildBaseServer({
-    logger: dependencies.logger,
-    metrics: dependencies.metrics,
-    readiness: dependencies.readiness,
-  });
+  const app = buildBaseServer(dependencies);
   registerLiveRoutes(app, {
     hub: dependencies.hub,
     access: dependencies.access,
