@@ -1,6 +1,11 @@
-import { orderIdOf } from './order-id-of.ts';
 import type { OrderDocument } from './read-order-documents.ts';
-import type { Rejection, SendSummary } from './send-orders.ts';
+import {
+  type Rejection,
+  type SendSummary,
+  type SendSummaryWithIds,
+  type SubmitOrder,
+  sendEach,
+} from './send-each.ts';
 
 /** Where the running order-producer answers, and the key its write routes need. */
 export interface HttpTarget {
@@ -13,9 +18,7 @@ export interface HttpTarget {
 }
 
 /** A summary plus the ids the service accepted now (to follow their publication). */
-export interface HttpSendSummary extends SendSummary {
-  acceptedIds: string[];
-}
+export type HttpSendSummary = SendSummaryWithIds;
 
 /** The service could not take an order (unreachable, 5xx, refused key): the run stops. */
 export class SendOrdersFailedError extends Error {
@@ -24,8 +27,6 @@ export class SendOrdersFailedError extends Error {
     this.name = 'SendOrdersFailedError';
   }
 }
-
-const maxRejectionsListed = 100;
 
 function headersOf(target: HttpTarget): Record<string, string> {
   return target.apiKey === undefined ? {} : { 'x-api-key': target.apiKey };
@@ -51,66 +52,52 @@ interface ErrorAnswer {
 }
 
 /**
- * Sends each document to the running service's `POST /orders`, one at a time and in order, so
- * the service's one store (and its single-process PGlite folder) does the validation, the
- * idempotency and the outbox. 201 counts as accepted, 200 as a duplicate, any other 4xx as a
- * rejection with the service's code and violations; a refused key, a 5xx or an unreachable
- * service stops the run with {@link SendOrdersFailedError} (an order not taken is never counted).
+ * Submits to the running service's `POST /orders`, so the service's one store (and its
+ * single-process PGlite folder) does the validation, the idempotency and the outbox. 201 is
+ * accepted, 200 a duplicate, any other 4xx a rejection with the service's code and violations; a
+ * refused key, a 5xx or an unreachable service throws {@link SendOrdersFailedError}.
  */
-export async function sendOrdersOverHttp(
+export function submitOverHttp(target: HttpTarget): SubmitOrder {
+  let accepted = 0;
+  return async (order, line) => {
+    const response = await request(target, 'orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headersOf(target) },
+      body: JSON.stringify(order),
+    });
+    const answer = (await response.json().catch(() => ({}))) as ErrorAnswer & { order_id?: string };
+    if (response.status === 201) {
+      accepted += 1;
+      return { kind: 'accepted', orderId: typeof answer.order_id === 'string' ? answer.order_id : undefined };
+    }
+    if (response.status === 200) return { kind: 'duplicate' };
+    if (response.status === 401 || response.status === 403) {
+      throw new SendOrdersFailedError(
+        `order-producer at ${target.url} refused the API key (${response.status} ${answer.code ?? ''}): set API_KEY or pass --api-key.`,
+      );
+    }
+    if (response.status >= 400 && response.status < 500) {
+      return {
+        kind: 'rejected',
+        code: answer.code ?? `HTTP_${response.status}`,
+        message: answer.message ?? `order-producer answered ${response.status}`,
+        violations: answer.violations,
+      };
+    }
+    throw new SendOrdersFailedError(
+      `order-producer at ${target.url} could not take the order on line ${line} (${response.status} ${answer.code ?? ''}: ${answer.message ?? ''}); ` +
+        `${accepted} order(s) before it were accepted. Send the file again once it is healthy: accepted orders come back as duplicates.`,
+    );
+  };
+}
+
+/** Sends each document to the running service, one at a time and in order (see {@link submitOverHttp}). */
+export function sendOrdersOverHttp(
   documents: AsyncIterable<OrderDocument>,
   target: HttpTarget,
   onProgress: (summary: SendSummary) => void = () => undefined,
 ): Promise<HttpSendSummary> {
-  const summary: HttpSendSummary = {
-    accepted: 0,
-    duplicates: 0,
-    rejected: 0,
-    rejections: [],
-    acceptedIds: [],
-  };
-  const reject = (rejection: Rejection) => {
-    summary.rejected += 1;
-    if (summary.rejections.length < maxRejectionsListed) summary.rejections.push(rejection);
-  };
-  for await (const document of documents) {
-    if (!document.ok) {
-      reject({ line: document.line, code: 'ORDER_PRODUCER_INVALID_ORDER', message: document.reason });
-      onProgress(summary);
-      continue;
-    }
-    const response = await request(target, 'orders', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headersOf(target) },
-      body: JSON.stringify(document.value),
-    });
-    const answer = (await response.json().catch(() => ({}))) as ErrorAnswer & { order_id?: string };
-    if (response.status === 201) {
-      summary.accepted += 1;
-      if (typeof answer.order_id === 'string') summary.acceptedIds.push(answer.order_id);
-    } else if (response.status === 200) {
-      summary.duplicates += 1;
-    } else if (response.status === 401 || response.status === 403) {
-      throw new SendOrdersFailedError(
-        `order-producer at ${target.url} refused the API key (${response.status} ${answer.code ?? ''}): set API_KEY or pass --api-key.`,
-      );
-    } else if (response.status >= 400 && response.status < 500) {
-      reject({
-        line: document.line,
-        ...orderIdOf(document.value),
-        code: answer.code ?? `HTTP_${response.status}`,
-        message: answer.message ?? `order-producer answered ${response.status}`,
-        ...(answer.violations === undefined ? {} : { violations: answer.violations }),
-      });
-    } else {
-      throw new SendOrdersFailedError(
-        `order-producer at ${target.url} could not take the order on line ${document.line} (${response.status} ${answer.code ?? ''}: ${answer.message ?? ''}); ` +
-          `${summary.accepted} order(s) before it were accepted. Send the file again once it is healthy: accepted orders come back as duplicates.`,
-      );
-    }
-    onProgress(summary);
-  }
-  return summary;
+  return sendEach(documents, submitOverHttp(target), onProgress);
 }
 
 /**

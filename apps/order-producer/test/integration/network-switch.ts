@@ -1,5 +1,5 @@
 import { createConnection, type Socket } from 'node:net';
-import type { ISocketFactory } from 'kafkajs';
+import type { SocketFactory } from '@order-service/runtime';
 
 /**
  * Stands between the app's kafkajs client and the broker: while down, every connection attempt is
@@ -15,7 +15,7 @@ export class NetworkSwitch {
   }
 
   /** kafkajs socket factory routed through the switch. */
-  readonly socketFactory: ISocketFactory = ({ host, port, onConnect }) => {
+  readonly socketFactory: SocketFactory = ({ host, port, onConnect }) => {
     // Port 1 on localhost refuses at once, like a broker that is not running.
     const socket = createConnection({ host, port: this.#up ? port : 1 }, onConnect);
     this.#sockets.add(socket);

@@ -1,4 +1,6 @@
-import { type ISocketFactory, Kafka, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
+import { Kafka, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.ts';
 import { createKafkaLogCreator, kafkaLogLevelFor } from './kafka-log-bridge.ts';
@@ -13,10 +15,18 @@ export interface KafkaClientConfig {
   KAFKA_SASL_PASSWORD?: string | undefined;
 }
 
-/** Extra knobs for tests and special deployments. */
-export interface CreateKafkaOptions {
-  /** Replaces how kafkajs opens sockets (tests use it to cut the network). */
-  socketFactory?: ISocketFactory;
+/** Opens the connection to one broker (the runtime's own type: no Kafka client's type is public). */
+export type SocketFactory = (target: {
+  host: string;
+  port: number;
+  ssl: ConnectionOptions;
+  onConnect: () => void;
+}) => Socket;
+
+/** How the runtime's Kafka client connects: knobs for tests and special deployments. */
+export interface KafkaConnectionOptions {
+  /** Replaces how sockets are opened (tests use it to cut the network). */
+  socketFactory?: SocketFactory;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
   /** Longest pause between kafkajs retries. Default 5000 ms (kafkajs: 30 s), so clients resume soon after an outage. */
@@ -27,7 +37,7 @@ export interface CreateKafkaOptions {
 export function createKafka(
   config: KafkaClientConfig,
   logger: Logger,
-  options: CreateKafkaOptions = {},
+  options: KafkaConnectionOptions = {},
 ): Kafka {
   const brokers = config.KAFKA_BROKERS.split(',')
     .map((broker) => broker.trim())

@@ -1,13 +1,19 @@
 import type { Logger } from 'pino';
 import type { Environment } from '../config/load-config.ts';
 import type { ConsumerConfig, ServiceConfig } from '../config/service-config.ts';
+import type { ConsumedRecord } from '../consumer/consumed-record.ts';
 import { consumerReadiness } from '../consumer/consumer-readiness.ts';
 import { type BackgroundConsumer, keepConsumerStarted } from '../consumer/keep-consumer-started.ts';
-import { type ConsumerHandle, type RunConsumerOptions, runConsumer } from '../consumer/run-consumer.ts';
+import {
+  type BatchHandlerContext,
+  type ConsumerHandle,
+  type HandlerContext,
+  runConsumer,
+} from '../consumer/run-consumer.ts';
 import { type HttpAccess, resolveHttpAccess } from '../http/api-key-guard.ts';
 import type { BaseServer, BaseServerOptions } from '../http/build-base-server.ts';
 import { kafkaReadiness, type ReadinessCheck, storeReadiness } from '../http/readiness.ts';
-import { type CreateKafkaOptions, createKafka } from '../kafka/create-kafka.ts';
+import { createKafka, type KafkaConnectionOptions } from '../kafka/create-kafka.ts';
 import { createMetrics, type Metrics } from '../metrics/create-metrics.ts';
 import { createOutboxRelay } from '../outbox/create-outbox-relay.ts';
 import { outboxReadiness } from '../outbox/outbox-readiness.ts';
@@ -30,9 +36,10 @@ export interface ServiceContext<Config extends ServiceConfig> {
 
 /** How a consuming app handles records; the runtime adds the group, retries, DLQ and probes. */
 export interface ConsumerHandlers {
-  handleRecord: RunConsumerOptions['handleRecord'];
+  /** Resolves once the record's effects are committed; its offset is committed after that. */
+  handleRecord: (record: ConsumedRecord, context: HandlerContext) => Promise<void>;
   /** One transaction per fetched chunk; a chunk that fails falls back to `handleRecord`, one record at a time. */
-  handleBatch?: RunConsumerOptions['handleBatch'];
+  handleBatch?: (records: readonly ConsumedRecord[], context: BatchHandlerContext) => Promise<void>;
 }
 
 /** A loop an app runs beside its consumer and HTTP routes (the notifier's delivery worker). */
@@ -89,8 +96,8 @@ export interface Service<Config extends ServiceConfig> extends ServiceContext<Co
 
 /** Test and deployment seams of `createService`. */
 export interface CreateServiceOptions {
-  /** Reaches kafkajs' socket factory (tests cut the network with it). */
-  kafka?: CreateKafkaOptions;
+  /** How the Kafka client connects (tests cut the network with a socket factory). */
+  kafka?: KafkaConnectionOptions;
 }
 
 const isConsumerConfig = (config: ServiceConfig): config is ServiceConfig & ConsumerConfig =>
