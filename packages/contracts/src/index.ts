@@ -39,6 +39,7 @@ export {
   orderCreatedCodec,
   orderStatusChangedCodec,
 } from './messages.ts';
+export { ORDER_FIELDS, orderFieldsThatDiffer } from './order-differences.ts';
 export { checkOrderRules } from './order-rules.ts';
 export { registerDateTimeFormat } from './register-date-time-format.ts';
 export { NOTIFICATION_CHANNELS, Notification } from './schemas/notification.ts';

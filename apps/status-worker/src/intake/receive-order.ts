@@ -1,4 +1,9 @@
-import { checkOrderRules, type Order, type OrderStatus } from '@order-service/contracts';
+import {
+  checkOrderRules,
+  type Order,
+  type OrderStatus,
+  orderFieldsThatDiffer,
+} from '@order-service/contracts';
 import {
   enqueueOutbox,
   type OutboxMessage,
@@ -158,17 +163,11 @@ async function classifyRepeat(
   }
   if (stored.payload === payload)
     return { outcome: 'duplicate', orderId: order.order_id, status: stored.status };
-  const differing = differingFields(JSON.parse(stored.payload) as Record<string, unknown>, order);
+  const differing = orderFieldsThatDiffer(JSON.parse(stored.payload) as Order, order);
   throw new StatusWorkerError(
     'STATUS_WORKER_DUPLICATE_ORDER_CONFLICT',
     `Order ${order.order_id} was already received from ${source.topic}/${source.partition}@${source.offset} ` +
       `with different content (${differing.join(', ')}); the first copy stands, this one is dead-lettered.`,
     { details: { order_id: order.order_id, differing_fields: differing, first_source: source } },
   );
-}
-
-function differingFields(first: Record<string, unknown>, second: Order): string[] {
-  const secondFields = second as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(first), ...Object.keys(secondFields)]);
-  return [...keys].filter((key) => canonicalJson(first[key]) !== canonicalJson(secondFields[key])).sort();
 }
