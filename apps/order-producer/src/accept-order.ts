@@ -75,7 +75,7 @@ export async function acceptOrder(
       await enqueueOutbox(tx, [message]);
       return { outcome: 'created', order, payload };
     }
-    const stored = await findOrder(tx, order.order_id, eventId);
+    const stored = await findOrder(tx, order.order_id);
     if (stored === undefined) throw new Error(`Order ${order.order_id} vanished during its own transaction.`);
     const differences = differingFields(stored.order, request);
     if (differences.length > 0) {

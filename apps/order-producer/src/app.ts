@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Order, orderCreatedEventId } from '@order-service/contracts';
+import { Order } from '@order-service/contracts';
 import {
   apiKeyGuard,
   type BaseServer,
@@ -113,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
     },
     async (request) => {
       const { order_id: orderId } = request.params;
-      const stored = await findOrder(deps.store, orderId, orderCreatedEventId(orderId));
+      const stored = await findOrder(deps.store, orderId);
       if (stored === undefined) {
         throw orderProducerError(
           'ORDER_PRODUCER_ORDER_NOT_FOUND',

@@ -1,4 +1,4 @@
-import { decodeOrder, type Order } from '@order-service/contracts';
+import { decodeOrder, type Order, orderCreatedEventId } from '@order-service/contracts';
 import { findEventPublication, type Queryable } from '@order-service/runtime';
 
 /** Inserts the order unless its id exists; true when this call inserted it. */
@@ -13,19 +13,15 @@ export async function insertOrderIfAbsent(tx: Queryable, order: Order, payload: 
   return result.rows.length === 1;
 }
 
-/** A stored order with its publication state. */
-export interface StoredOrder {
+/** An accepted order with the publication state of its OrderCreated record. */
+export interface AcceptedOrderRow {
   order: Order;
   payload: string;
   publishedAt: Date | null;
 }
 
 /** Reads an order and whether its OrderCreated record was acknowledged by Kafka. */
-export async function findOrder(
-  store: Queryable,
-  orderId: string,
-  eventId: string,
-): Promise<StoredOrder | undefined> {
+export async function findOrder(store: Queryable, orderId: string): Promise<AcceptedOrderRow | undefined> {
   const result = await store.query<{ payload: string }>('SELECT payload FROM orders WHERE order_id = $1', [
     orderId,
   ]);
@@ -34,7 +30,7 @@ export async function findOrder(
   const decoded = decodeOrder(row.payload);
   // The payload was encoded by this service; failing to decode it means the table was tampered with.
   if (!decoded.ok) throw decoded.error;
-  const publication = await findEventPublication(store, eventId);
+  const publication = await findEventPublication(store, orderCreatedEventId(orderId));
   const publishedAt = publication?.state === 'published' ? publication.publishedAt : null;
   return { order: decoded.value, payload: row.payload, publishedAt };
 }

@@ -3,8 +3,8 @@ import { NotifierError } from '../notifier-error.ts';
 import type { NotificationProcessor, ProcessOutcome, ProcessorEvent } from './notification-processor.ts';
 import { firstHeader, type RecordHeaders, resolveStatusEventId } from './resolve-status-event-id.ts';
 
-/** The parts of a Kafka record the notifier reads. */
-export interface ConsumedRecord {
+/** The parts of a consumed record the notifier reads (a subset of the runtime's ConsumedRecord; tests pass plain objects). */
+export interface IncomingRecord {
   topic: string;
   value: Buffer | string | null;
   headers?: RecordHeaders | undefined;
@@ -21,7 +21,7 @@ export interface NotifierTopics {
  * not decode raises a non-retryable error, which the consumer runner turns into a record on
  * `<topic>.dlq` with the reason in its headers.
  */
-export function toProcessorEvent(record: ConsumedRecord, topics: NotifierTopics): ProcessorEvent {
+export function toProcessorEvent(record: IncomingRecord, topics: NotifierTopics): ProcessorEvent {
   if (record.topic === topics.ordersCreated) {
     const decoded = decodeOrder(record.value);
     if (!decoded.ok) {
@@ -60,7 +60,7 @@ export function toProcessorEvent(record: ConsumedRecord, topics: NotifierTopics)
  * are (the runtime classifies them) and are retried without committing.
  */
 export function createRecordHandler(processor: NotificationProcessor, topics: NotifierTopics) {
-  return async function handleRecord(record: ConsumedRecord): Promise<ProcessOutcome> {
+  return async function handleRecord(record: IncomingRecord): Promise<ProcessOutcome> {
     const event = toProcessorEvent(record, topics);
     return event.kind === 'order'
       ? processor.receiveOrder(event.order, event.payload)
@@ -73,7 +73,7 @@ export function createRecordHandler(processor: NotificationProcessor, topics: No
  * processor in one transaction. Outcomes come back in record order.
  */
 export function createBatchHandler(processor: NotificationProcessor, topics: NotifierTopics) {
-  return async function handleBatch(records: readonly ConsumedRecord[]): Promise<ProcessOutcome[]> {
+  return async function handleBatch(records: readonly IncomingRecord[]): Promise<ProcessOutcome[]> {
     return processor.receiveBatch(records.map((record) => toProcessorEvent(record, topics)));
   };
 }
