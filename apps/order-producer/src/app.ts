@@ -6,6 +6,7 @@ import {
   type BaseServer,
   type BaseServerOptions,
   buildBaseServer,
+  childTraceparent,
   ErrorBody,
   type HttpAccess,
   type Store,
@@ -17,7 +18,6 @@ import { orderProducerError } from './errors.ts';
 import { createOrderMetrics } from './order-metrics.ts';
 import { findOrder } from './order-repository.ts';
 import { CreateOrderRequest, StoredOrderResponse } from './order-request.ts';
-import { childTraceparent } from './trace-context.ts';
 
 /** Everything the HTTP app needs: the runtime's server options (logger, metrics, readiness, body limit) and the app's own. */
 export interface AppDeps extends OrderFactory, BaseServerOptions {
@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<BaseServer> {
           ...(deps.maxRecordBytes === undefined ? {} : { maxRecordBytes: deps.maxRecordBytes }),
         },
         request.body,
-        childTraceparent(typeof incoming === 'string' ? incoming : undefined),
+        childTraceparent(incoming),
       );
       request.log.debug({ order_id: accepted.order.order_id, outcome: accepted.outcome }, 'order handled');
       return reply

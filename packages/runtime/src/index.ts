@@ -89,4 +89,4 @@ export { DATA_DIR_LOCK_FILE, StoreLockedError } from './store/data-dir-lock.ts';
 export { type OpenStoreOptions, openStore } from './store/open-store.ts';
 export type { Queryable, QueryResult, Store, StoreSession, Transaction } from './store/store.ts';
 export { StoreError, storeErrorCodeOf, toStoreError } from './store/store-error.ts';
-export { readTraceparent } from './trace/read-traceparent.ts';
+export { childTraceparent, readTraceparent } from './trace/read-traceparent.ts';

@@ -1,8 +1,7 @@
-import { HttpError, toViolations } from '@order-service/runtime';
+import { childTraceparent, HttpError, toViolations } from '@order-service/runtime';
 import { Value } from 'typebox/value';
 import { type AcceptOrderDeps, acceptOrder } from '../accept-order.ts';
 import { CreateOrderRequest } from '../order-request.ts';
-import { childTraceparent } from '../trace-context.ts';
 import type { OrderDocument } from './read-order-documents.ts';
 import { type SendSummary, type SubmitOrder, sendEach } from './send-each.ts';
 
