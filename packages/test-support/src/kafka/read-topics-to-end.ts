@@ -9,6 +9,23 @@ import { type ReadRecord, toReadRecord } from './read-record.ts';
  * once the consumer's position (a batch's last offset, markers included) reaches its high
  * watermark, not when a message at `high - 1` arrives.
  */
+type Admin = ReturnType<Kafka['admin']>;
+
+// A topic created a moment ago may not have its leaders in the metadata yet ("not the leader for
+// that topic-partition", retriable): ask again for a few seconds before giving up.
+async function fetchOffsetsOnceLed(admin: Admin, topic: string): ReturnType<Admin['fetchTopicOffsets']> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown }).retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export async function readTopicsToEnd(
   kafka: Kafka,
   topics: readonly string[],
@@ -20,7 +37,7 @@ export async function readTopicsToEnd(
   await admin.connect();
   try {
     for (const topic of topics) {
-      for (const entry of await admin.fetchTopicOffsets(topic)) {
+      for (const entry of await fetchOffsetsOnceLed(admin, topic)) {
         if (entry.high !== entry.low) ends.set(`${topic}:${entry.partition}`, BigInt(entry.high));
       }
     }
