@@ -2,13 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { type ReadRecord, toReadRecord } from './read-record.ts';
 
-/**
- * Reads `topics` from their start up to their high watermarks of now, with one consumer of its own
- * (fresh group), and returns the records per topic. The relays publish in Kafka transactions, so
- * offsets include transaction markers that are never delivered as messages: a partition is done
- * once the consumer's position (a batch's last offset, markers included) reaches its high
- * watermark, not when a message at `high - 1` arrives.
- */
 type Admin = ReturnType<Kafka['admin']>;
 
 // A topic created a moment ago may not have its leaders in the metadata yet ("not the leader for
@@ -26,6 +19,13 @@ async function fetchOffsetsOnceLed(admin: Admin, topic: string): ReturnType<Admi
   }
 }
 
+/**
+ * Reads `topics` from their start up to their high watermarks of now, with one consumer of its own
+ * (fresh group), and returns the records per topic. The relays publish in Kafka transactions, so
+ * offsets include transaction markers that are never delivered as messages: a partition is done
+ * once the consumer's position (a batch's last offset, markers included) reaches its high
+ * watermark, not when a message at `high - 1` arrives.
+ */
 export async function readTopicsToEnd(
   kafka: Kafka,
   topics: readonly string[],
