@@ -18,6 +18,7 @@ import { buildNotification } from '../notifications/build-notification.ts';
 import type { NotificationLocale } from '../notifications/notification-locale.ts';
 import { NotifierError } from '../notifier-error.ts';
 import { hasNotification, saveNotification } from '../store/notification-repository.ts';
+import { lockOrder as lockOrderRow, lockOrders as lockOrderRows } from '../store/order-locks.ts';
 import { advanceOrderStatus, findOrder, type StoredOrder, saveOrder } from '../store/order-repository.ts';
 import {
   type PendingStatusEvent,
@@ -108,19 +109,12 @@ export function createNotificationProcessor(options: NotificationProcessorOption
 
   const lockOrder = async (tx: Transaction, orderId: string) => {
     if (held.get(tx)?.has(orderId)) return;
-    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('notifier:order:' || $1, 0))", [orderId]);
+    await lockOrderRow(tx, orderId);
   };
 
-  // Every lock in one statement, in the order of the lock keys: two batches running at once (other
-  // partitions, the other topic) then never wait on each other in a cycle (deadlock).
+  // Every lock of a batch up front, in one statement and a fixed order (no deadlock between batches).
   const lockOrders = async (tx: Transaction, orderIds: readonly string[]) => {
-    await tx.query(
-      `SELECT pg_advisory_xact_lock(lock_key) FROM (
-         SELECT DISTINCT hashtextextended('notifier:order:' || id, 0) AS lock_key FROM unnest($1::text[]) AS id
-         ORDER BY lock_key
-       ) AS keys`,
-      [orderIds],
-    );
+    await lockOrderRows(tx, orderIds);
     held.set(tx, new Set(orderIds));
   };
 
