@@ -13,25 +13,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeOrderStatusChanged } from '@order-service/contracts';
-import { createTestDatabase } from '@order-service/test-support';
-import { makeOrder } from '../test/support/order-fixtures.ts';
 import {
-  createTestKafka,
-  createTestTopics,
-  deleteTestTopics,
+  createTestDatabase,
   produceRecords,
-} from '../test/support/test-kafka.ts';
-import { startTopicReader } from '../test/support/topic-reader.ts';
-import { waitFor } from '../test/support/wait-for.ts';
+  startTopicRecorder,
+  testKafka,
+  waitFor,
+} from '@order-service/test-support';
+import { createWorkerTopics } from '../test/support/kafka-fixture.ts';
+import { makeOrder } from '../test/support/order-fixtures.ts';
 import { startWorkerProcess } from '../test/support/worker-process.ts';
 
 const ORDERS = Number(process.env.ORDERS ?? 10_000);
 const STORE = process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'pglite';
 
-const kafka = createTestKafka('status-worker-bench');
-const admin = kafka.admin();
-await admin.connect();
-const topics = await createTestTopics(admin, 'bench');
+const kafka = testKafka({ clientId: 'status-worker-bench' });
+const { topics, remove: removeTopics } = await createWorkerTopics(kafka, 'bench');
 const dataDir = await mkdtemp(join(tmpdir(), 'status-worker-bench-'));
 const database = STORE === 'postgres' ? await createTestDatabase('status_worker') : undefined;
 const producer = kafka.producer({ idempotent: true });
@@ -43,11 +40,11 @@ await produceRecords(
   producer,
   topics.created,
   orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) })),
-  1_000,
+  { batchSize: 1_000 },
 );
 console.log(`filled ${ORDERS} orders in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
 
-const reader = await startTopicReader(kafka, [topics.status]);
+const reader = await startTopicRecorder(kafka, topics.status);
 const processing = new Set<string>();
 let scanned = 0;
 // updated_at is stamped by the intake transaction itself, so the earliest one says when the
@@ -76,7 +73,8 @@ const worker = await startWorkerProcess({
   ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
 });
 try {
-  await waitFor(`${ORDERS} PROCESSING events`, () => countProcessing() >= ORDERS, {
+  await waitFor(() => countProcessing() >= ORDERS, {
+    description: `${ORDERS} PROCESSING events`,
     timeoutMs: 600_000,
     intervalMs: 20,
     describeState: () => `${processing.size} so far`,
@@ -99,10 +97,9 @@ try {
 } finally {
   clearInterval(sampler);
   await worker.stop();
-  await reader.close();
+  await reader.stop();
   await producer.disconnect();
-  await deleteTestTopics(admin, topics);
-  await admin.disconnect();
+  await removeTopics();
   await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { dlqTopic, notificationId, type ORDER_STATUSES, orderCreatedEventId } from '@order-service/contracts';
-import { waitFor } from '@order-service/test-support';
+import {
+  groupLag,
+  startTopicRecorder,
+  type TestTopics,
+  type TopicRecorder,
+  testKafka,
+  waitFor,
+} from '@order-service/test-support';
 import fc from 'fast-check';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestKafka,
-  createTestTopics,
-  createTopics,
-  deleteTopics,
-  provideTestBrokers,
-} from '../support/test-kafka.ts';
+import { createSystemTopics, provideTestBrokers, systemTopicNames } from '../support/system-kafka.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { startTopicRecorder, type TopicRecorder } from '../support/topic-recorder.ts';
 import {
   type HostileRecord,
   headersFor,
@@ -32,9 +32,10 @@ const PARTITIONS = 3;
 const PROCESSED_WITHIN_MS = 20_000;
 const API_KEY = `hostile-${randomUUID()}`;
 
-const topics = createTestTopics('hostile');
+const topics = systemTopicNames('hostile');
 const runId = `hostile-${randomUUID().slice(0, 8)}`;
 let kafka: Kafka;
+let created: TestTopics | undefined;
 let producer: Producer;
 let system: TestSystem;
 const recorders: TopicRecorder[] = [];
@@ -92,8 +93,8 @@ async function getStatus(url: string): Promise<{ status: number; text: string }>
 
 beforeAll(async () => {
   const brokers = await provideTestBrokers();
-  kafka = createTestKafka(brokers);
-  await createTopics(kafka, topics);
+  kafka = testKafka({ brokers, clientId: 'e2e' });
+  created = await createSystemTopics(kafka, topics);
   const deadLetterRecorders = new Map<string, TopicRecorder>();
   const status = await startTopicRecorder(kafka, topics.status);
   const notifications = await startTopicRecorder(kafka, topics.notifications);
@@ -133,7 +134,7 @@ afterAll(async () => {
   await producer?.disconnect();
   await system?.stop();
   for (const recorder of recorders) await recorder.stop();
-  if (kafka) await deleteTopics(kafka, topics);
+  await created?.remove();
 });
 
 type Verdict = 'processed' | 'dead-lettered' | 'unaccounted' | 'stalled';
@@ -396,8 +397,6 @@ function describeValue(value: Buffer | string | null): string {
 
 /** Partitions whose consumer group has not committed up to the end once the traffic is over (after 20 s). */
 async function partitionsWithLag(): Promise<string[]> {
-  const admin = kafka.admin();
-  await admin.connect();
   const groups = [
     { groupId: `e2e-${runId}-status-worker`, topics: [topics.created] },
     { groupId: `e2e-${runId}-notifier`, topics: [topics.created, topics.status] },
@@ -405,33 +404,21 @@ async function partitionsWithLag(): Promise<string[]> {
   const lagging = async () => {
     const behind: string[] = [];
     for (const group of groups) {
-      for (const topic of group.topics) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        const [committed] = await admin.fetchOffsets({ groupId: group.groupId, topics: [topic] });
-        for (const end of ends) {
-          const offset =
-            committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
-          if (BigInt(end.high) > 0n && BigInt(offset) < BigInt(end.high)) {
-            behind.push(
-              `${topic === topics.created ? 'created' : 'status'}:${end.partition} (${group.groupId.replace(`e2e-${runId}-`, '')} lag ${BigInt(end.high) - BigInt(offset)})`,
-            );
-          }
-        }
+      for (const entry of await groupLag(kafka, group.groupId, group.topics)) {
+        behind.push(
+          `${entry.topic === topics.created ? 'created' : 'status'}:${entry.partition} (${group.groupId.replace(`e2e-${runId}-`, '')} lag ${entry.lag})`,
+        );
       }
     }
     return behind;
   };
-  try {
-    const deadline = Date.now() + PROCESSED_WITHIN_MS;
-    let behind = await lagging();
-    while (behind.length > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      behind = await lagging();
-    }
-    return behind;
-  } finally {
-    await admin.disconnect();
+  const deadline = Date.now() + PROCESSED_WITHIN_MS;
+  let behind = await lagging();
+  while (behind.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    behind = await lagging();
   }
+  return behind;
 }
 
 describe('hostile bodies on every write route', () => {

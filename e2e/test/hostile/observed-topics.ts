@@ -1,5 +1,5 @@
 import { DEAD_LETTER_HEADERS } from '@order-service/runtime';
-import type { TopicRecorder } from '../support/topic-recorder.ts';
+import type { TopicRecorder } from '@order-service/test-support';
 
 /** A dead letter as the suite needs it: where it came from and why. */
 export interface ObservedDeadLetter {
@@ -46,11 +46,11 @@ export class ObservedTopics {
   /** Indexes every record the recorders received since the last call. */
   refresh(): this {
     for (const record of this.fresh(this.recorders.status)) {
-      const orderId = parseObject(record.value)?.order_id;
+      const orderId = parseObject(record.value ?? '')?.order_id;
       if (typeof orderId === 'string') this.statusOrderIds.add(orderId);
     }
     for (const record of this.fresh(this.recorders.notifications)) {
-      const value = parseObject(record.value);
+      const value = parseObject(record.value ?? '');
       if (typeof value?.order_id === 'string') this.notificationOrderIds.add(value.order_id);
       if (typeof value?.notification_id === 'string') this.notificationIds.add(value.notification_id);
     }

@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createDemoOrder, createSeededRandom } from '@order-service/run-system/demo';
-import { waitFor } from '@order-service/test-support';
+import {
+  startTopicRecorder,
+  type TestTopics,
+  type TopicRecorder,
+  testKafka,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../support/order-client.ts';
 import { type ChannelKind, checkRecordContract } from '../support/record-contract.ts';
 import { type SseRecorder, startSseRecorder } from '../support/sse-recorder.ts';
-import {
-  createTestKafka,
-  createTestTopics,
-  createTopics,
-  deleteTopics,
-  provideTestBrokers,
-} from '../support/test-kafka.ts';
+import { createSystemTopics, provideTestBrokers, systemTopicNames } from '../support/system-kafka.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-import { startTopicRecorder, type TopicRecorder } from '../support/topic-recorder.ts';
 
-const topics = createTestTopics('lifecycle');
+const topics = systemTopicNames('lifecycle');
 const runId = `lifecycle-${randomUUID().slice(0, 8)}`;
 const random = createSeededRandom(20);
 let kafka: Kafka;
+let created: TestTopics | undefined;
 let system: TestSystem;
 let live: SseRecorder;
 const recorders = new Map<ChannelKind, TopicRecorder>();
@@ -63,8 +63,8 @@ const changeStatus = (orderId: string, status: string) =>
 
 beforeAll(async () => {
   const brokers = await provideTestBrokers();
-  kafka = createTestKafka(brokers);
-  await createTopics(kafka, topics);
+  kafka = testKafka({ brokers, clientId: 'e2e' });
+  created = await createSystemTopics(kafka, topics);
   for (const [kind, topic] of Object.entries(topics) as [ChannelKind, string][]) {
     recorders.set(kind, await startTopicRecorder(kafka, topic));
   }
@@ -76,7 +76,7 @@ afterAll(async () => {
   live?.close();
   await system?.stop();
   for (const recorder of recorders.values()) await recorder.stop();
-  if (kafka) await deleteTopics(kafka, topics);
+  await created?.remove();
 });
 
 describe('the whole system', () => {

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppName } from '@order-service/run-system/apps';
 import { createSeededRandom, type Random } from '@order-service/run-system/demo';
-import type { Kafka } from 'kafkajs';
+import { startTopicRecorder, type TopicRecorder, testKafka } from '@order-service/test-support';
 import { createDeliveryLedger, type DeliveryLedger } from './delivery-ledger.ts';
 import { type OrderStream, startOrderStream } from './order-stream.ts';
 import { type ChannelKind, checkRecordContract } from './record-contract.ts';
 import { createProcessingIndex } from './status-index.ts';
-import { createTestKafka, createTestTopics, createTopics, deleteTopics } from './test-kafka.ts';
+import { createSystemTopics, systemTopicNames } from './system-kafka.ts';
 import { startTestSystem, type TestSystem } from './test-system.ts';
-import { startTopicRecorder, type TopicRecorder } from './topic-recorder.ts';
 import { type DeliveryReport, formatDeliveryCounts, verifyDelivery } from './verify-delivery.ts';
 
 /** How big a fault run is: the reduced CI version, or FULL=1. */
@@ -45,9 +44,9 @@ export async function startFaultHarness(options: {
   databaseUrl?: string;
 }): Promise<FaultHarness> {
   const runId = `${options.label}-${randomUUID().slice(0, 8)}`;
-  const topics = createTestTopics(options.label);
-  const kafka: Kafka = createTestKafka(options.brokers);
-  await createTopics(kafka, topics);
+  const topics = systemTopicNames(options.label);
+  const kafka = testKafka({ brokers: options.brokers, clientId: 'e2e' });
+  const created = await createSystemTopics(kafka, topics);
   const recorders = new Map<ChannelKind, TopicRecorder>();
   for (const [kind, topic] of Object.entries(topics) as [ChannelKind, string][]) {
     recorders.set(kind, await startTopicRecorder(kafka, topic));
@@ -114,7 +113,7 @@ export async function startFaultHarness(options: {
       await stream.stop();
       await system.stop();
       for (const recorder of recorders.values()) await recorder.stop().catch(() => undefined);
-      await deleteTopics(kafka, topics);
+      await created.remove();
     },
   };
 }

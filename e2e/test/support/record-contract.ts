@@ -11,7 +11,7 @@ import {
   orderCreatedEventId,
   statusChangedEventId,
 } from '@order-service/contracts';
-import type { RecordedRecord } from './topic-recorder.ts';
+import type { ReadRecord } from '@order-service/test-support';
 
 /** Which channel a recorded record was read from. */
 export type ChannelKind = 'created' | 'status' | 'notifications';
@@ -75,10 +75,10 @@ function decode(kind: ChannelKind, value: string) {
  * Checks one record against the contracts: its value decodes, its key is the order_id, and it
  * carries the content type, message name and deterministic event id headers.
  */
-export function checkRecordContract(kind: ChannelKind, record: RecordedRecord): CheckedRecord {
+export function checkRecordContract(kind: ChannelKind, record: ReadRecord): CheckedRecord {
   const problems: string[] = [];
   const where = `${record.topic}[${record.partition}]@${record.offset}`;
-  const decoded = decode(kind, record.value);
+  const decoded = decode(kind, record.value ?? '');
   const eventId = record.headers[HEADERS.eventId];
   if (!decoded.ok) {
     problems.push(`${where}: does not decode: ${decoded.message}`);

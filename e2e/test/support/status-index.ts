@@ -1,4 +1,4 @@
-import type { TopicRecorder } from './topic-recorder.ts';
+import type { TopicRecorder } from '@order-service/test-support';
 
 /**
  * Answers "is this order's PROCESSING on orders.status yet?" from a recorder of that topic,
@@ -10,7 +10,7 @@ export function createProcessingIndex(recorder: TopicRecorder): (orderId: string
   return (orderId) => {
     for (; indexed < recorder.records.length; indexed += 1) {
       const record = recorder.records[indexed];
-      if (record?.key && record.value.includes('"PROCESSING"')) processing.add(record.key);
+      if (record?.key && record.value?.includes('"PROCESSING"')) processing.add(record.key);
     }
     return processing.has(orderId);
   };

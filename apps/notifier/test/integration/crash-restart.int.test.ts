@@ -1,29 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { notificationId, statusChangedEventId } from '@order-service/contracts';
+import {
+  countOffsets,
+  readTopicToEnd,
+  testBrokers,
+  testKafka,
+  waitFor,
+  waitForGroupCaughtUp,
+} from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type NotifierProcess, startNotifierProcess } from '../support/notifier-process.ts';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
 import { freshDataDir, removeTestDataDirs } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const processes: NotifierProcess[] = [];
 
 afterEach(async () => {
   for (const running of processes.splice(0)) await running.kill();
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
 describe('crash and restart', () => {
   it('publishes every notification exactly once when the process is killed mid-stream', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const env = {
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? 'localhost:9092',
+      KAFKA_BROKERS: testBrokers(),
       KAFKA_GROUP_ID: `notifier-crash-${randomUUID()}`,
       TOPIC_ORDERS_CREATED: topics.created,
       TOPIC_ORDERS_STATUS: topics.status,
@@ -47,30 +54,31 @@ describe('crash and restart', () => {
 
     const first = startNotifierProcess(env);
     processes.push(first);
-    await waitFor(
-      'the first notifications before the kill',
-      async () => (await kafka.countRecords(topics.notifications)) >= 1,
-      { timeoutMs: 90_000, intervalMs: 20 },
-    ).catch((error: unknown) => {
+    await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= 1, {
+      description: 'the first notifications before the kill',
+      timeoutMs: 90_000,
+      intervalMs: 20,
+    }).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${first.stderr()}`);
     });
     await first.kill();
-    const beforeKill = await kafka.countRecords(topics.notifications);
+    const beforeKill = await countOffsets(kafka, topics.notifications);
     // The rest of the stream arrives while the notifier is down.
     await produceStatusChanges(kafka, topics.status, changes.slice(half));
 
     const second = startNotifierProcess(env);
     processes.push(second);
-    await kafka.waitForGroupCaughtUp(env.KAFKA_GROUP_ID, [topics.created, topics.status], 120_000);
-    await waitFor(
-      'every notification on the topic',
-      async () => (await kafka.countRecords(topics.notifications)) >= changes.length,
-      { timeoutMs: 90_000 },
-    );
+    await waitForGroupCaughtUp(kafka, env.KAFKA_GROUP_ID, [topics.created, topics.status], {
+      timeoutMs: 120_000,
+    });
+    await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= changes.length, {
+      description: 'every notification on the topic',
+      timeoutMs: 90_000,
+    });
     // A graceful stop flushes the relay: after it nothing more can appear on the topic.
     expect(await second.terminate()).toBe(0);
 
-    const records = await kafka.readTopic(topics.notifications);
+    const records = await readTopicToEnd(kafka, topics.notifications);
     const ids = records.map((record) => record.headers['x-event-id']);
     const expected = changes.map((change) =>
       notificationId(statusChangedEventId(change.order_id, change.status)),

@@ -1,17 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLogger, openStore, type Store } from '@order-service/runtime';
+import { openStore, type Store } from '@order-service/runtime';
 import {
+  countOffsets,
   createTestDatabase,
   metricValue,
+  produceRecords,
+  readTopicsToEnd,
   requireTestDatabaseUrl,
   type TestDatabase,
+  testKafka,
+  testLogger,
+  waitFor,
+  waitForGroupCaughtUp,
 } from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { orderRecord, statusRecord } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 // Issue 11, row 6: with its PostgreSQL refusing writes for a while (read-only after a failover,
 // SQLSTATE 25006), the notifier dead-lettered every record of the window on the first attempt
@@ -19,7 +25,7 @@ import { waitFor } from '../support/wait-for.ts';
 // transaction is a "try again": nothing may be dead-lettered or committed while it lasts, and every
 // notification is produced exactly once when the database takes writes again.
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const running: TestNotifier[] = [];
 const databases: TestDatabase[] = [];
 let admin: Store | undefined;
@@ -33,7 +39,7 @@ afterEach(async () => {
   admin = undefined;
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
@@ -53,29 +59,30 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
     const name = new URL(database.url).pathname.slice(1);
     admin = await openStore({
       databaseUrl: requireTestDatabaseUrl(),
-      logger: createLogger({ name: 'test', level: 'silent' }),
+      logger: testLogger(),
       maxConnections: 1,
     });
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const notifier = await startTestNotifier({ topics, env: { DATABASE_URL: database.url } });
     running.push(notifier);
     const dlqs = [`${topics.created}.dlq`, `${topics.status}.dlq`];
     const deadLettered = async () =>
-      (await Promise.all(dlqs.map((topic) => kafka.countRecords(topic)))).reduce((a, b) => a + b, 0);
+      (await Promise.all(dlqs.map((topic) => countOffsets(kafka, topic)))).reduce((a, b) => a + b, 0);
 
     // The orders are stored while the database takes writes; an order alone notifies nothing.
     const orders = Array.from({ length: CHANGES }, () => makeOrder());
-    await kafka.produce(topics.created, orders.map(orderRecord));
-    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created], 30_000);
+    await produceRecords(kafka, topics.created, orders.map(orderRecord));
+    await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created], { timeoutMs: 30_000 });
 
     await setReadOnly(admin, name, true);
-    await kafka.produce(
+    await produceRecords(
+      kafka,
       topics.status,
       orders.map((order) => statusRecord(makeChange(order, 'SHIPPED', 1))),
     );
     await sleep(WINDOW_MS);
     // The fault took: nothing got through the read-only database, and nothing was given up on.
-    expect(await kafka.countRecords(topics.notifications)).toBe(0);
+    expect(await countOffsets(kafka, topics.notifications)).toBe(0);
     expect(await deadLettered()).toBe(0);
     const metrics = await (await fetch(`${notifier.url}/metrics`)).text();
     expect(metricValue(metrics, 'consumer_records_retried_total', { topic: topics.status })).toBeGreaterThan(
@@ -83,13 +90,14 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
     );
 
     await setReadOnly(admin, name, false);
-    await waitFor(
-      `${CHANGES} notifications after the database takes writes again`,
-      async () => (await kafka.countRecords(topics.notifications)) >= CHANGES,
-      { timeoutMs: 30_000 },
-    );
-    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status], 30_000);
-    const read = await kafka.readTopics([topics.notifications, ...dlqs]);
+    await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= CHANGES, {
+      description: `${CHANGES} notifications after the database takes writes again`,
+      timeoutMs: 30_000,
+    });
+    await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created, topics.status], {
+      timeoutMs: 30_000,
+    });
+    const read = await readTopicsToEnd(kafka, [topics.notifications, ...dlqs]);
     const notifications = (read[topics.notifications] ?? []).map(
       (record) => JSON.parse(record.value ?? '{}') as { order_id: string; status: string },
     );
@@ -110,18 +118,18 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
       const database = await createTestDatabase('notifier_lock_wait');
       databases.push(database);
       const name = new URL(database.url).pathname.slice(1);
-      const logger = createLogger({ name: 'test', level: 'silent' });
+      const logger = testLogger();
       admin = await openStore({ databaseUrl: requireTestDatabaseUrl(), logger, maxConnections: 1 });
-      const topics = await kafka.createTopics();
+      const topics = await createNotifierTopics(kafka);
       const notifier = await startTestNotifier({ topics, env: { DATABASE_URL: database.url } });
       running.push(notifier);
       const dlqs = [`${topics.created}.dlq`, `${topics.status}.dlq`];
       const deadLettered = async () =>
-        (await Promise.all(dlqs.map((topic) => kafka.countRecords(topic)))).reduce((a, b) => a + b, 0);
+        (await Promise.all(dlqs.map((topic) => countOffsets(kafka, topic)))).reduce((a, b) => a + b, 0);
 
       const orders = Array.from({ length: CHANGES }, () => makeOrder());
-      await kafka.produce(topics.created, orders.map(orderRecord));
-      await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created], 30_000);
+      await produceRecords(kafka, topics.created, orders.map(orderRecord));
+      await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created], { timeoutMs: 30_000 });
 
       await admin.query(`ALTER DATABASE ${name} SET ${setting} = '300ms'`);
       await admin.query(
@@ -146,12 +154,13 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
       });
       try {
         await isLocked;
-        await kafka.produce(
+        await produceRecords(
+          kafka,
           topics.status,
           orders.map((order) => statusRecord(makeChange(order, 'SHIPPED', 1))),
         );
         await sleep(WINDOW_MS);
-        expect(await kafka.countRecords(topics.notifications)).toBe(0);
+        expect(await countOffsets(kafka, topics.notifications)).toBe(0);
         expect(await deadLettered()).toBe(0);
         const metrics = await (await fetch(`${notifier.url}/metrics`)).text();
         expect(
@@ -163,13 +172,14 @@ describe('notifier on PostgreSQL while the database refuses writes', () => {
         await locker.close();
       }
 
-      await waitFor(
-        `${CHANGES} notifications after the lock is released`,
-        async () => (await kafka.countRecords(topics.notifications)) >= CHANGES,
-        { timeoutMs: 30_000 },
-      );
-      await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status], 30_000);
-      const read = await kafka.readTopics([topics.notifications, ...dlqs]);
+      await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= CHANGES, {
+        description: `${CHANGES} notifications after the lock is released`,
+        timeoutMs: 30_000,
+      });
+      await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created, topics.status], {
+        timeoutMs: 30_000,
+      });
+      const read = await readTopicsToEnd(kafka, [topics.notifications, ...dlqs]);
       const notifications = (read[topics.notifications] ?? []).map(
         (record) => JSON.parse(record.value ?? '{}') as { order_id: string },
       );

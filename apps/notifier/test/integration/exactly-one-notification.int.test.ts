@@ -1,12 +1,19 @@
 import { decodeNotification, notificationId, statusChangedEventId } from '@order-service/contracts';
+import {
+  countOffsets,
+  produceRecords,
+  readTopicToEnd,
+  testKafka,
+  waitFor,
+  waitForGroupCaughtUp,
+} from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics, type TestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges, statusRecord } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka, type TestTopics } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const running: TestNotifier[] = [];
 
 async function start(options: Parameters<typeof startTestNotifier>[0]): Promise<TestNotifier> {
@@ -22,21 +29,23 @@ async function stop(notifier: TestNotifier): Promise<void> {
 
 /** Waits until the group has handled every record so far and every notification is on Kafka. */
 async function settle(notifier: TestNotifier, topics: TestTopics): Promise<void> {
-  await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status]);
-  await waitFor('the outbox to drain', async () => (await notifier.notifier.outboxLag()).pending === 0);
+  await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created, topics.status]);
+  await waitFor(async () => (await notifier.notifier.outboxLag()).pending === 0, {
+    description: 'the outbox to drain',
+  });
 }
 
 afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
 describe('exactly one notification per status change', () => {
   it('publishes one notification per change through duplicates, a restart and a full redelivery', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const orders = Array.from({ length: 6 }, () => makeOrder());
     const firstChanges = orders.flatMap((order) => [
       makeChange(order, 'PROCESSING', 1),
@@ -47,7 +56,7 @@ describe('exactly one notification per status change', () => {
     await produceOrders(kafka, topics.created, orders);
     await produceStatusChanges(kafka, topics.status, firstChanges);
     // The same records again, as a producer retry or a replayed partition would deliver them.
-    await kafka.produce(topics.status, firstChanges.slice(0, 4).map(statusRecord));
+    await produceRecords(kafka, topics.status, firstChanges.slice(0, 4).map(statusRecord));
     await settle(first, topics);
     await stop(first);
 
@@ -67,7 +76,7 @@ describe('exactly one notification per status change', () => {
     const expectedIds = allChanges.map((change) =>
       notificationId(statusChangedEventId(change.order_id, change.status)),
     );
-    const records = await kafka.readTopic(topics.notifications);
+    const records = await readTopicToEnd(kafka, topics.notifications);
     const ids = records.map((record) => record.headers['x-event-id']);
     expect(ids.sort()).toEqual([...expectedIds].sort());
 
@@ -91,7 +100,7 @@ describe('exactly one notification per status change', () => {
   });
 
   it('turns a status change that arrives before its order into its notification once the order arrives', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const notifier = await start({ topics, env: { NOTIFICATION_LOCALE: 'en' } });
     const order = makeOrder({
       total_amount: 450_050,
@@ -101,7 +110,7 @@ describe('exactly one notification per status change', () => {
       makeChange(order, 'PROCESSING', 1),
       makeChange(order, 'CANCELLED', 2),
     ]);
-    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.status]);
+    await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.status]);
     // Handled and committed, yet nothing to notify without the order: both changes wait.
     const waiting = await notifier.notifier.store.query(
       'SELECT 1 FROM pending_status_events WHERE order_id = $1',
@@ -113,8 +122,10 @@ describe('exactly one notification per status change', () => {
 
     await produceOrders(kafka, topics.created, [order]);
     await settle(notifier, topics);
-    await waitFor('two notifications', async () => (await kafka.countRecords(topics.notifications)) >= 2);
-    const records = await kafka.readTopic(topics.notifications);
+    await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= 2, {
+      description: 'two notifications',
+    });
+    const records = await readTopicToEnd(kafka, topics.notifications);
     const notifications = records
       .sort((left, right) => Number(left.offset) - Number(right.offset))
       .map((record) => JSON.parse(record.value ?? '{}'));

@@ -1,9 +1,16 @@
+import {
+  countOffsets,
+  produceRecords,
+  readTopicsToEnd,
+  testKafka,
+  waitFor,
+  waitForGroupCaughtUp,
+} from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { orderRecord, statusRecord } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 // Issue 11, row 3: an orders.created record with total_amount 10^16 (an integer the contract allows,
 // past Number.MAX_SAFE_INTEGER; status-worker cancels it) made formatRoubles throw a RangeError that
@@ -11,7 +18,7 @@ import { waitFor } from '../support/wait-for.ts';
 // order gets its notification (no exception in the text, no amount shown) and the records behind it
 // on the same partition are processed.
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const running: TestNotifier[] = [];
 const PARTITION = 2;
 const BOUND_MS = 30_000;
@@ -20,7 +27,7 @@ afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
@@ -34,7 +41,7 @@ interface NotificationValue {
 
 describe('orders whose total_amount cannot be shown (Kafka, PGlite)', () => {
   it('notifies the cancellation of a 10^16-kopeck order without the amount and keeps the partition moving', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const notifier = await startTestNotifier({ topics, env: { NOTIFICATION_LOCALE: 'en' } });
     running.push(notifier);
     const huge = 10 ** 16;
@@ -47,8 +54,13 @@ describe('orders whose total_amount cannot be shown (Kafka, PGlite)', () => {
     const valid = makeOrder();
     const onPartition = <T extends object>(record: T) => ({ ...record, partition: PARTITION });
 
-    await kafka.produce(topics.created, [consistent, inconsistent, valid].map(orderRecord).map(onPartition));
-    await kafka.produce(
+    await produceRecords(
+      kafka,
+      topics.created,
+      [consistent, inconsistent, valid].map(orderRecord).map(onPartition),
+    );
+    await produceRecords(
+      kafka,
       topics.status,
       [
         makeChange(consistent, 'CANCELLED', 1),
@@ -59,11 +71,14 @@ describe('orders whose total_amount cannot be shown (Kafka, PGlite)', () => {
         .map(onPartition),
     );
 
-    await waitFor('three notifications', async () => (await kafka.countRecords(topics.notifications)) >= 3, {
+    await waitFor(async () => (await countOffsets(kafka, topics.notifications)) >= 3, {
+      description: 'three notifications',
       timeoutMs: BOUND_MS,
     });
-    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status], BOUND_MS);
-    const read = await kafka.readTopics([
+    await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created, topics.status], {
+      timeoutMs: BOUND_MS,
+    });
+    const read = await readTopicsToEnd(kafka, [
       topics.notifications,
       `${topics.created}.dlq`,
       `${topics.status}.dlq`,

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { testKafka } from '@order-service/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const artifacts = new URL('../../test-artifacts/', import.meta.url);
 let browser: Browser;
 let notifier: TestNotifier | undefined;
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await notifier?.stop();
   await browser?.close();
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
@@ -37,7 +38,7 @@ const row = (page: Page, orderId: string) => page.locator(`#orders tr[data-order
 
 describe('live page', () => {
   it('shows a new order and its status changes as they happen, without a reload', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     // Production mode: the page is opened once with ?key=, which sets the read-only cookie its
     // EventSource then carries.
     const apiKey = 'live-page-browser-key-0123456789';
@@ -96,7 +97,7 @@ describe('live page', () => {
   });
 
   it('resyncs after a reconnect: a page that was away gets what happened meanwhile', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     notifier = await startTestNotifier({ topics });
     const { dataDir, groupId } = notifier;
     const address = new URL(notifier.url);

@@ -1,38 +1,47 @@
+import {
+  countOffsets,
+  produceRecords,
+  readTopicsToEnd,
+  testKafka,
+  waitFor,
+  waitForGroupCaughtUp,
+} from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { orderRecord, statusRecord } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const running: TestNotifier[] = [];
 
 afterEach(async () => {
   for (const notifier of running.splice(0)) await notifier.stop();
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
 async function waitForRecords(topic: string, count: number): Promise<void> {
-  await waitFor(`${count} record(s) on ${topic}`, async () => (await kafka.countRecords(topic)) >= count);
+  await waitFor(async () => (await countOffsets(kafka, topic)) >= count, {
+    description: `${count} record(s) on ${topic}`,
+  });
 }
 
 describe('poison records', () => {
   it('sends records that break the contract to <topic>.dlq with the reason, and keeps going', async () => {
-    const topics = await kafka.createTopics();
+    const topics = await createNotifierTopics(kafka);
     const notifier = await startTestNotifier({ topics });
     running.push(notifier);
     const order = makeOrder();
 
     // Same key as the valid records, so they share a partition: the poison must not block it.
-    await kafka.produce(topics.created, [
+    await produceRecords(kafka, topics.created, [
       { key: order.order_id, value: '{"order_id": "broken", "items": "none"}' },
       orderRecord(order),
     ]);
-    await kafka.produce(topics.status, [
+    await produceRecords(kafka, topics.status, [
       { key: order.order_id, value: 'not json at all' },
       {
         key: order.order_id,
@@ -46,7 +55,7 @@ describe('poison records', () => {
     await waitForRecords(statusDlq, 2);
     await waitForRecords(createdDlq, 1);
     await waitForRecords(topics.notifications, 1);
-    const read = await kafka.readTopics([statusDlq, createdDlq, topics.notifications]);
+    const read = await readTopicsToEnd(kafka, [statusDlq, createdDlq, topics.notifications]);
     const statusDeadLetters = read[statusDlq] ?? [];
     const createdDeadLetters = read[createdDlq] ?? [];
     const notifications = read[topics.notifications] ?? [];
@@ -74,6 +83,6 @@ describe('poison records', () => {
 
     // The valid records behind the poison were handled.
     expect(notifications.map((record) => JSON.parse(record.value ?? '{}').status)).toEqual(['SHIPPED']);
-    await kafka.waitForGroupCaughtUp(notifier.groupId, [topics.created, topics.status]);
+    await waitForGroupCaughtUp(kafka, notifier.groupId, [topics.created, topics.status]);
   });
 });

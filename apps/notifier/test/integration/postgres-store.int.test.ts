@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { statusChangedEventId } from '@order-service/contracts';
-import { createLogger, enqueueOutbox, migrate, openStore, type Store } from '@order-service/runtime';
+import { enqueueOutbox, migrate, openStore, type Store } from '@order-service/runtime';
+import { testLogger } from '@order-service/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationProcessor } from '../../src/handlers/notification-processor.ts';
 import { notifierMigrations } from '../../src/store/migrations.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const logger = createLogger({ name: 'test', level: 'silent' });
+const logger = testLogger();
 // A schema of its own, so this file never shares tables with another test.
 const schema = `notifier_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 const stores: Store[] = [];

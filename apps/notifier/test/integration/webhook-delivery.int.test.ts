@@ -1,13 +1,13 @@
 import { decodeNotification } from '@order-service/contracts';
+import { testKafka, waitFor } from '@order-service/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createNotifierTopics, removeTestTopics } from '../support/notifier-topics.ts';
 import { makeChange, makeOrder } from '../support/order-fixtures.ts';
 import { produceOrders, produceStatusChanges } from '../support/produce-orders.ts';
 import { removeTestDataDirs, startTestNotifier, type TestNotifier } from '../support/start-test-notifier.ts';
-import { createTestKafka } from '../support/test-kafka.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 
-const kafka = createTestKafka();
+const kafka = testKafka({ clientId: 'notifier-test' });
 const cleanups: (() => Promise<void>)[] = [];
 const secret = 'integration-test-secret';
 
@@ -15,12 +15,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 afterAll(async () => {
-  await kafka.close();
+  await removeTestTopics();
   removeTestDataDirs();
 });
 
 async function startWithWebhook(url: string, env: Record<string, string> = {}): Promise<TestNotifier> {
-  const topics = await kafka.createTopics();
+  const topics = await createNotifierTopics(kafka);
   const notifier = await startTestNotifier({
     topics,
     env: {
@@ -57,9 +57,9 @@ describe('webhook delivery', () => {
     cleanups.push(() => receiver.close());
     const notifier = await startWithWebhook(receiver.url);
 
-    await waitFor('a successful webhook delivery', () =>
-      receiver.requests.some((request) => request.answeredStatus === 200),
-    );
+    await waitFor(() => receiver.requests.some((request) => request.answeredStatus === 200), {
+      description: 'a successful webhook delivery',
+    });
     expect(receiver.requests.map((request) => request.answeredStatus)).toEqual([503, 503, 200]);
     expect(receiver.requests.every((request) => request.signatureValid)).toBe(true);
     // Every attempt carries the same notification, byte for byte, under the same id.
@@ -69,14 +69,17 @@ describe('webhook delivery', () => {
     expect(receiver.requests[0]?.notificationId).toBe(decoded.value.notification_id);
     expect(decoded.value.text.replace(/[\u00a0\u202f]/g, ' ')).toContain('3 000,00 ₽');
 
-    const rows = await waitFor('the delivery to be recorded', async () => {
-      const found = await deliveryOf(notifier, 'webhook');
-      return found[0]?.state === 'delivered' ? found : undefined;
-    });
+    const rows = await waitFor(
+      async () => {
+        const found = await deliveryOf(notifier, 'webhook');
+        return found[0]?.state === 'delivered' ? found : undefined;
+      },
+      { description: 'the delivery to be recorded' },
+    );
     expect(rows).toEqual([{ state: 'delivered', attempts: 3, last_error_code: null }]);
 
     // The log channel wrote exactly one line for the notification.
-    await waitFor('the log line', () => notifier.logLines.length > 0);
+    await waitFor(() => notifier.logLines.length > 0, { description: 'the log line' });
     expect(notifier.logLines).toHaveLength(1);
     expect(JSON.parse(notifier.logLines[0] ?? '{}')).toMatchObject({
       notification_id: decoded.value.notification_id,
@@ -88,14 +91,17 @@ describe('webhook delivery', () => {
     cleanups.push(() => receiver.close());
     const notifier = await startWithWebhook(receiver.url, { WEBHOOK_MAX_ATTEMPTS: '3' });
 
-    const dead = await waitFor('the dead letter', async () => {
-      const result = await notifier.notifier.store.query<{
-        attempts: number;
-        error_code: string;
-        reason: string;
-      }>('SELECT attempts, error_code, reason FROM delivery_dead_letters');
-      return result.rows.length > 0 ? result.rows : undefined;
-    });
+    const dead = await waitFor(
+      async () => {
+        const result = await notifier.notifier.store.query<{
+          attempts: number;
+          error_code: string;
+          reason: string;
+        }>('SELECT attempts, error_code, reason FROM delivery_dead_letters');
+        return result.rows.length > 0 ? result.rows : undefined;
+      },
+      { description: 'the dead letter' },
+    );
     expect(dead).toEqual([
       {
         attempts: 3,
@@ -118,10 +124,13 @@ describe('webhook delivery', () => {
     cleanups.push(() => receiver.close());
     const notifier = await startWithWebhook(receiver.url);
 
-    const rows = await waitFor('the refused delivery', async () => {
-      const found = await deliveryOf(notifier, 'webhook');
-      return found[0]?.state === 'failed' ? found : undefined;
-    });
+    const rows = await waitFor(
+      async () => {
+        const found = await deliveryOf(notifier, 'webhook');
+        return found[0]?.state === 'failed' ? found : undefined;
+      },
+      { description: 'the refused delivery' },
+    );
     expect(rows).toEqual([{ state: 'failed', attempts: 1, last_error_code: 'NOTIFIER_WEBHOOK_REJECTED' }]);
     expect(receiver.requests.map((request) => [request.signatureValid, request.answeredStatus])).toEqual([
       [false, 401],

@@ -7,7 +7,8 @@ import {
   orderCreatedEventId,
   statusChangedEventId,
 } from '@order-service/contracts';
-import type { TestKafka } from './test-kafka.ts';
+import { produceRecords } from '@order-service/test-support';
+import type { Kafka } from 'kafkajs';
 
 /** The record status-worker would publish for a status change (key, value, headers). */
 export function statusRecord(change: OrderStatusChanged) {
@@ -34,11 +35,11 @@ export function orderRecord(order: Order) {
 }
 
 /** Produces orders to the test's created topic. */
-export async function produceOrders(kafka: TestKafka, topic: string, orders: Order[]): Promise<void> {
-  await kafka.produce(topic, orders.map(orderRecord));
+export async function produceOrders(kafka: Kafka, topic: string, orders: Order[]): Promise<void> {
+  await produceRecords(kafka, topic, orders.map(orderRecord));
 }
 
 /** Produces status changes to the test's status topic. */
-export async function produceStatusChanges(kafka: TestKafka, topic: string, changes: OrderStatusChanged[]) {
-  await kafka.produce(topic, changes.map(statusRecord));
+export async function produceStatusChanges(kafka: Kafka, topic: string, changes: OrderStatusChanged[]) {
+  await produceRecords(kafka, topic, changes.map(statusRecord));
 }

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@order-service/runtime';
+import { testBrokers } from '@order-service/test-support';
 import { loadNotifierConfig } from '../../src/config.ts';
 import { createNotifier, type Notifier } from '../../src/service.ts';
-import type { TestTopics } from './test-kafka.ts';
+import type { TestTopics } from './notifier-topics.ts';
 
 /** A notifier running in the test process, on its own topics, group and PGlite folder. */
 export interface TestNotifier {
@@ -50,7 +51,7 @@ export async function startTestNotifier(options: {
     // Explicit: the notifier refuses production without API_KEY; a test that wants the key passes
     // API_KEY and ORDER_SERVICE_MODE=production in `env`.
     ORDER_SERVICE_MODE: 'development',
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? 'localhost:9092',
+    KAFKA_BROKERS: testBrokers(),
     KAFKA_CLIENT_ID: `notifier-test-${randomUUID().slice(0, 8)}`,
     KAFKA_GROUP_ID: groupId,
     TOPIC_ORDERS_CREATED: options.topics.created,

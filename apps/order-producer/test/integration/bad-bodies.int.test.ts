@@ -1,26 +1,24 @@
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OrderProducer, startOrderProducer } from '../../src/service.ts';
 import {
-  createOrdersTopic,
-  freshDatabase,
-  orderBody,
-  readAll,
-  testConfig,
+  createTestTopics,
+  readTopicToEnd,
   testKafka,
   testLogger,
   waitFor,
-} from './test-support.ts';
+} from '@order-service/test-support';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OrderProducer, startOrderProducer } from '../../src/service.ts';
+import { freshDatabase, orderBody, testConfig } from './test-support.ts';
 
 const logger = testLogger();
-const kafka = testKafka(logger);
+const kafka = testKafka();
 let producer: OrderProducer;
 let topic: string;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  const created = await createOrdersTopic(kafka);
-  topic = created.topic;
+  const created = await createTestTopics(kafka, ['orders.created']);
+  topic = created.names[0] as string;
   cleanups.push(created.remove);
   const database = freshDatabase('pglite');
   cleanups.push(database.drop);
@@ -149,12 +147,13 @@ describe('order-producer refuses bad bodies', () => {
     expect((await producer.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     const accepted = await post(orderBody());
     expect(accepted.statusCode).toBe(201);
-    await waitFor(
-      async () => (await producer.outboxLag()).pending === 0,
-      60_000,
-      'the valid order published',
-    );
-    expect((await readAll(kafka, topic)).map((record) => record.key)).toEqual([accepted.json().order_id]);
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'the valid order published',
+    });
+    expect((await readTopicToEnd(kafka, topic)).map((record) => record.key)).toEqual([
+      accepted.json().order_id,
+    ]);
     expect(await storedCounts()).toEqual({ orders: 1, outbox: 1 });
   });
 });

@@ -3,19 +3,17 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_DIR_LOCK_FILE } from '@order-service/runtime';
-import { cleanUpAfterEach, freePort } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  freePort,
+  readTopicToEnd,
+  testBrokers,
+  testDatabaseUrl,
+  testLogger,
+} from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { startOrderProducer } from '../../src/service.ts';
-import {
-  brokers,
-  databaseUrl,
-  freshDatabase,
-  openTestEnvironment,
-  orderBody,
-  readAll,
-  testConfig,
-  testLogger,
-} from './test-support.ts';
+import { freshDatabase, openTestEnvironment, orderBody, testConfig } from './test-support.ts';
 
 const cliScript = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const logger = testLogger();
@@ -54,7 +52,7 @@ async function startServer(env: Record<string, string>): Promise<string> {
 
 // `http`: through the running service (its PGlite store, which the CLI never opens; the CLI is
 // even given the server's DATA_DIR). `postgres`: DATABASE_URL set, the CLI shares that database.
-const modes: ('http' | 'postgres')[] = databaseUrl === undefined ? ['http'] : ['http', 'postgres'];
+const modes: ('http' | 'postgres')[] = testDatabaseUrl() === undefined ? ['http'] : ['http', 'postgres'];
 
 describe('order-producer send', () => {
   it.each(modes)(
@@ -62,7 +60,6 @@ describe('order-producer send', () => {
     async (mode) => {
       const { kafka, topic, database } = await openTestEnvironment(
         mode === 'http' ? 'pglite' : 'postgres',
-        logger,
         cleanups,
       );
       const first = orderBody();
@@ -82,7 +79,7 @@ describe('order-producer send', () => {
       writeFileSync(file, lines.join('\n'));
       const env: Record<string, string> = {
         ...database.env,
-        KAFKA_BROKERS: brokers,
+        KAFKA_BROKERS: testBrokers(),
         TOPIC_ORDERS_CREATED: topic,
       };
       const args = ['send', file];
@@ -112,13 +109,13 @@ describe('order-producer send', () => {
       ]);
       expect(result.stderr).toContain('2 accepted, 1 duplicates, 3 rejected');
 
-      const records = await readAll(kafka, topic);
+      const records = await readTopicToEnd(kafka, topic);
       expect(records.map((record) => record.key).sort()).toEqual([first.order_id, second.order_id].sort());
 
       // Sending the same file again publishes nothing new: everything is a duplicate or rejected.
       const again = await runCli(args, env);
       expect(JSON.parse(again.stdout)).toMatchObject({ accepted: 0, duplicates: 3 });
-      expect(await readAll(kafka, topic)).toHaveLength(2);
+      expect(await readTopicToEnd(kafka, topic)).toHaveLength(2);
     },
   );
 
@@ -130,7 +127,7 @@ describe('order-producer send', () => {
     const body = orderBody();
     const result = await runCli(
       ['send', '-', '--no-publish', '--url', url, '--api-key', apiKey],
-      { ...database.env, KAFKA_BROKERS: brokers },
+      { ...database.env, KAFKA_BROKERS: testBrokers() },
       JSON.stringify(body, null, 2),
     );
     expect(result.code).toBe(0);
@@ -148,7 +145,7 @@ describe('order-producer send', () => {
     const dataDir = database.env.DATA_DIR as string;
     const result = await runCli(
       ['send', '-', '--url', `http://127.0.0.1:${await freePort()}`],
-      { DATA_DIR: dataDir, KAFKA_BROKERS: brokers },
+      { DATA_DIR: dataDir, KAFKA_BROKERS: testBrokers() },
       JSON.stringify(orderBody()),
     );
     expect(result.code).toBe(1);
@@ -164,7 +161,7 @@ describe('order-producer send', () => {
     const url = await startServer(database.env);
     const result = await runCli(
       ['send', '-', '--url', url, '--api-key', 'wrong-key-0123456789'],
-      { KAFKA_BROKERS: brokers },
+      { KAFKA_BROKERS: testBrokers() },
       JSON.stringify(orderBody()),
     );
     expect(result.code).toBe(1);

@@ -1,23 +1,15 @@
 import { decodeOrder, orderCreatedEventId } from '@order-service/contracts';
-import { cleanUpAfterEach } from '@order-service/test-support';
+import { cleanUpAfterEach, readTopicToEnd, testLogger, waitFor } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { startOrderProducer } from '../../src/service.ts';
-import {
-  engines,
-  openTestEnvironment,
-  orderBody,
-  readAll,
-  testConfig,
-  testLogger,
-  waitFor,
-} from './test-support.ts';
+import { engines, openTestEnvironment, orderBody, testConfig } from './test-support.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();
 
 describe.each(engines)('order-producer on %s, happy path', (engine) => {
   it('publishes an accepted order once to orders.created: decodable, keyed by order_id, with its headers', async () => {
-    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
+    const { kafka, topic, database } = await openTestEnvironment(engine, cleanups);
     const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
       logger,
@@ -34,8 +26,11 @@ describe.each(engines)('order-producer on %s, happy path', (engine) => {
     });
     expect(response.statusCode).toBe(201);
 
-    await waitFor(async () => (await producer.outboxLag()).pending === 0, 60_000, 'outbox drained');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'outbox drained',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records).toHaveLength(1);
     const [record] = records;
     expect(record?.key).toBe(body.order_id);
@@ -56,8 +51,7 @@ describe.each(engines)('order-producer on %s, happy path', (engine) => {
     expect(ready.json().checks).not.toHaveProperty('kafka');
     await waitFor(
       async () => (await producer.app.inject({ method: 'GET', url: '/health' })).json().kafka === 'ok',
-      30_000,
-      '/health shows Kafka reachable',
+      { timeoutMs: 30_000, description: '/health shows Kafka reachable' },
     );
   });
 });

@@ -1,16 +1,8 @@
-import { cleanUpAfterEach } from '@order-service/test-support';
+import { cleanUpAfterEach, readTopicToEnd, testLogger, waitFor } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { startOrderProducer } from '../../src/service.ts';
 import { NetworkSwitch } from './network-switch.ts';
-import {
-  engines,
-  openTestEnvironment,
-  orderBody,
-  readAll,
-  testConfig,
-  testLogger,
-  waitFor,
-} from './test-support.ts';
+import { engines, openTestEnvironment, orderBody, testConfig } from './test-support.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();
@@ -22,7 +14,7 @@ const cleanups = cleanUpAfterEach();
  */
 describe.each(engines)('order-producer on %s while Kafka is unreachable', (engine) => {
   it('accepts orders, keeps them pending, and publishes each exactly once when Kafka returns', async () => {
-    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
+    const { kafka, topic, database } = await openTestEnvironment(engine, cleanups);
     const network = new NetworkSwitch(false);
     const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic }),
@@ -46,8 +38,7 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
         String((await producer.app.inject({ method: 'GET', url: '/health' })).json().kafka).startsWith(
           'unreachable: ',
         ),
-      30_000,
-      '/health shows Kafka unreachable',
+      { timeoutMs: 30_000, description: '/health shows Kafka unreachable' },
     );
     const health = await producer.app.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(200);
@@ -61,17 +52,15 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
     expect(unpublished.json().published).toBe(false);
 
     network.up();
-    await waitFor(
-      async () => (await producer.outboxLag()).pending === 0,
-      120_000,
-      'published after Kafka returned',
-    );
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, {
+      timeoutMs: 120_000,
+      description: 'published after Kafka returned',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());
     await waitFor(
       async () => (await producer.app.inject({ method: 'GET', url: '/health' })).json().kafka === 'ok',
-      30_000,
-      '/health shows Kafka reachable again',
+      { timeoutMs: 30_000, description: '/health shows Kafka reachable again' },
     );
     expect((await producer.app.inject({ method: 'GET', url: '/metrics' })).body).toMatch(
       /^kafka_reachable\{[^}]*\} 1$/m,
@@ -79,7 +68,7 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
   });
 
   it('publishes each order exactly once when Kafka goes away in the middle of a stream of orders', async () => {
-    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
+    const { kafka, topic, database } = await openTestEnvironment(engine, cleanups);
     const network = new NetworkSwitch(true);
     const producer = await startOrderProducer(
       testConfig({ ...database.env, TOPIC_ORDERS_CREATED: topic, OUTBOX_BATCH_SIZE: '10' }),
@@ -97,9 +86,12 @@ describe.each(engines)('order-producer on %s while Kafka is unreachable', (engin
       expect(response.statusCode).toBe(201);
     }
     network.up();
-    await waitFor(async () => (await producer.outboxLag()).pending === 0, 120_000, 'everything published');
+    await waitFor(async () => (await producer.outboxLag()).pending === 0, {
+      timeoutMs: 120_000,
+      description: 'everything published',
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const records = await readAll(kafka, topic);
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(bodies.map((body) => body.order_id).sort());
   });
 });

@@ -1,17 +1,8 @@
+import { countOffsets, readTopicToEnd, testBrokers, waitFor } from '@order-service/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppProcess, startAppProcess } from './app-process.ts';
-import {
-  brokers,
-  countOffsets,
-  engines,
-  openTestEnvironment,
-  orderBody,
-  readAll,
-  testLogger,
-  waitFor,
-} from './test-support.ts';
+import { engines, openTestEnvironment, orderBody } from './test-support.ts';
 
-const logger = testLogger();
 const cleanups: (() => Promise<void>)[] = [];
 const processes: AppProcess[] = [];
 
@@ -52,10 +43,10 @@ async function kill(running: AppProcess): Promise<void> {
 
 describe.each(engines)('order-producer process on %s killed with SIGKILL', (engine) => {
   it('publishes every accepted order exactly once after restarts', async () => {
-    const { kafka, topic, database } = await openTestEnvironment(engine, logger, cleanups);
+    const { kafka, topic, database } = await openTestEnvironment(engine, cleanups);
     const env = {
       ...database.env,
-      KAFKA_BROKERS: brokers,
+      KAFKA_BROKERS: testBrokers(),
       TOPIC_ORDERS_CREATED: topic,
       OUTBOX_POLL_INTERVAL_MS: '1000',
     };
@@ -80,21 +71,20 @@ describe.each(engines)('order-producer process on %s killed with SIGKILL', (engi
     processes.push(third);
     const expected = [...stored, ...busy].map((body) => body.order_id).sort();
     await waitFor(
-      async () => new Set((await readAll(kafka, topic)).map((record) => record.key)).size >= expected.length,
-      120_000,
-      'all orders published',
+      async () =>
+        new Set((await readTopicToEnd(kafka, topic)).map((record) => record.key)).size >= expected.length,
+      { timeoutMs: 120_000, description: 'all orders published' },
     );
     await waitFor(
       async () => {
         const last = await fetch(`${third.baseUrl}/orders/${busy.at(-1)?.order_id}`);
         return ((await last.json()) as { published: boolean }).published;
       },
-      60_000,
-      'the last order marked published',
+      { timeoutMs: 60_000, description: 'the last order marked published' },
     );
     // A duplicate would arrive after the originals; give it time before the final count.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const records = await readAll(kafka, topic);
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.key).sort()).toEqual(expected);
   });
 });

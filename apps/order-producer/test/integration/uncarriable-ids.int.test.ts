@@ -1,7 +1,7 @@
-import { cleanUpAfterEach } from '@order-service/test-support';
+import { cleanUpAfterEach, testLogger } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { startOrderProducer } from '../../src/service.ts';
-import { engines, freshDatabase, orderBody, testConfig, testLogger } from './test-support.ts';
+import { engines, freshDatabase, orderBody, testConfig } from './test-support.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();

@@ -1,30 +1,34 @@
-import { createTestDatabase, metricValue, type TestDatabase } from '@order-service/test-support';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import {
+  createTestDatabase,
+  metricValue,
+  produceRecords,
+  type TestDatabase,
+  type TopicRecorder,
+  waitFor,
+  waitForGroupStable,
+} from '@order-service/test-support';
+import type { Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { readToEnd } from '../support/read-to-end.ts';
-import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
 const BEFORE_KILL = 1_500;
 const AFTER_KILL = 1_500;
 
 let kafka: Kafka;
-let admin: Admin;
 let producer: Producer;
 let topics: TestTopics;
-let reader: TopicReader;
+let reader: TopicRecorder;
 let fixture: KafkaFixture | undefined;
 let database: TestDatabase;
 const processes: WorkerProcess[] = [];
 
 beforeEach(async () => {
   fixture = await openKafkaFixture('group', (topics) => [topics.status, topics.createdDlq]);
-  ({ kafka, admin, producer, topics, reader } = fixture);
+  ({ kafka, producer, topics, reader } = fixture);
   database = await createTestDatabase('status_worker');
 });
 
@@ -60,27 +64,28 @@ describe('three status-worker instances in one consumer group (child processes, 
       startWorkerProcess(env),
     ]);
     processes.push(...workers);
-    await waitFor('a stable group of three, one partition each', async () => {
-      const { groups } = await admin.describeGroups([topics.groupId]);
-      const group = groups[0];
-      return group?.state === 'Stable' && group.members.length === 3;
-    });
+    // A stable group of three: one partition each.
+    await waitForGroupStable(kafka, topics.groupId, { members: 3 });
 
     const orders = Array.from({ length: BEFORE_KILL + AFTER_KILL }, () => makeOrder());
     const records = orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) }));
     const statusRecords = () => reader.records.filter((record) => record.topic === topics.status);
     await produceRecords(producer, topics.created, records.slice(0, BEFORE_KILL));
-    await waitFor('every instance to have received orders', async () => {
-      const counts = await Promise.all(workers.map(receivedBy));
-      return counts.every((count) => count > 0);
-    });
+    await waitFor(
+      async () => {
+        const counts = await Promise.all(workers.map(receivedBy));
+        return counts.every((count) => count > 0);
+      },
+      { description: 'every instance to have received orders' },
+    );
 
     const [victim, ...survivors] = workers as [WorkerProcess, ...WorkerProcess[]];
     await victim.kill();
     await produceRecords(producer, topics.created, records.slice(BEFORE_KILL));
 
     const seen = () => new Set(statusRecords().map((record) => record.key)).size;
-    await waitFor(`all ${orders.length} orders on orders.status`, () => seen() >= orders.length, {
+    await waitFor(() => seen() >= orders.length, {
+      description: `all ${orders.length} orders on orders.status`,
       timeoutMs: 180_000,
       describeState: () => `${seen()} orders`,
     });

@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { produceRecords, type TopicRecorder, waitFor } from '@order-service/test-support';
 import type { Kafka, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { readToEnd } from '../support/read-to-end.ts';
-import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { startWorkerProcess, type WorkerProcess } from '../support/worker-process.ts';
 
 const ORDERS = 1_000;
@@ -17,7 +15,7 @@ const ORDERS = 1_000;
 let kafka: Kafka;
 let producer: Producer;
 let topics: TestTopics;
-let reader: TopicReader;
+let reader: TopicRecorder;
 let fixture: KafkaFixture | undefined;
 let dataDir: string;
 const processes: WorkerProcess[] = [];
@@ -58,20 +56,23 @@ describe('status-worker killed mid-stream (child process, PGlite)', () => {
     let produced = 0;
     const production = (async () => {
       for (let start = 0; start < records.length; start += 50) {
-        await waitFor('the worker to keep up', () => statusRecords().length >= start - 200, {
+        await waitFor(() => statusRecords().length >= start - 200, {
+          description: 'the worker to keep up',
           timeoutMs: 120_000,
         });
         await produceRecords(producer, topics.created, records.slice(start, start + 50));
         produced = Math.min(records.length, start + 50);
       }
     })();
-    await waitFor('the first events', () => statusRecords().length > 0, {
+    await waitFor(() => statusRecords().length > 0, {
+      description: 'the first events',
       timeoutMs: 90_000,
       describeState: first.output,
     });
     // The worker handles a whole fetched batch in one transaction, so the published count can catch
     // up with the produced one in a jump: wait until the stream is ahead again before killing.
-    await waitFor('orders in flight', () => produced - statusRecords().length > 0 || produced >= ORDERS, {
+    await waitFor(() => produced - statusRecords().length > 0 || produced >= ORDERS, {
+      description: 'orders in flight',
       timeoutMs: 60_000,
     });
     const inFlight = produced - statusRecords().length;
@@ -83,7 +84,8 @@ describe('status-worker killed mid-stream (child process, PGlite)', () => {
     processes.push(second);
     await production;
     const processing = () => new Set(statusRecords().map((record) => record.key)).size;
-    await waitFor(`${ORDERS} orders on orders.status`, () => processing() >= ORDERS, {
+    await waitFor(() => processing() >= ORDERS, {
+      description: `${ORDERS} orders on orders.status`,
       timeoutMs: 180_000,
       describeState: () => `${processing()} orders; ${second.output()}`,
     });

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { decodeOrderStatusChanged } from '@order-service/contracts';
-import { createTestDatabase, type TestDatabase, testDatabaseUrl } from '@order-service/test-support';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  type TopicRecorder,
+  testDatabaseUrl,
+  waitFor,
+} from '@order-service/test-support';
 import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
-import type { TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 // Issue 11, rows 1 and 2: an order_id the wire schema allows but no store can hold (U+0000: "invalid
 // byte sequence for encoding UTF8"; ~4 kB: "index row too large") was retried forever as a store
@@ -29,7 +32,7 @@ if (testDatabaseUrl() !== undefined) {
 describe.each(stores)('status-worker refuses uncarriable order ids across Kafka ($name)', (store) => {
   let producer: Producer;
   let topics: TestTopics;
-  let reader: TopicReader;
+  let reader: TopicRecorder;
   let fixture: KafkaFixture | undefined;
   let database: TestDatabase | undefined;
   let worker: InProcessWorker | undefined;
@@ -71,12 +74,12 @@ describe.each(stores)('status-worker refuses uncarriable order ids across Kafka 
     });
 
     const statuses = await waitFor(
-      'the two valid orders behind the hostile ones to get a status',
       () => {
         const events = onTopic(topics.status);
         return events.length >= 2 && events;
       },
       {
+        description: 'the two valid orders behind the hostile ones to get a status',
         timeoutMs: BOUND_MS,
         describeState: () =>
           `status events: ${onTopic(topics.status).length}, dead letters: ${onTopic(topics.createdDlq).length}`,
@@ -90,12 +93,11 @@ describe.each(stores)('status-worker refuses uncarriable order ids across Kafka 
     ]);
 
     const dead = await waitFor(
-      'two records on orders.created.dlq',
       () => {
         const records = onTopic(topics.createdDlq);
         return records.length >= 2 && records;
       },
-      { timeoutMs: BOUND_MS },
+      { description: 'two records on orders.created.dlq', timeoutMs: BOUND_MS },
     );
     expect(dead).toHaveLength(2);
     expect(dead.map((record) => String(record.value))).toEqual([

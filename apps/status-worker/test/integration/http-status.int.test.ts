@@ -1,19 +1,17 @@
 import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
+import { produceRecords, type TopicRecorder, waitFor } from '@order-service/test-support';
 import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
-import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
 let producer: Producer;
 let topics: TestTopics;
-let reader: TopicReader;
+let reader: TopicRecorder;
 let fixture: KafkaFixture | undefined;
 let worker: InProcessWorker;
 
@@ -33,10 +31,13 @@ describe('status changes over HTTP reach orders.status (Kafka, PGlite)', () => {
   it('publishes each accepted change once, in order, with the request traceparent, and nothing for repeats or refusals', async () => {
     const order = makeOrder();
     await produceRecords(producer, topics.created, [{ key: order.order_id, value: JSON.stringify(order) }]);
-    await waitFor('the order to be received', async () => {
-      const response = await worker.app.inject({ method: 'GET', url: `/orders/${order.order_id}` });
-      return response.statusCode === 200;
-    });
+    await waitFor(
+      async () => {
+        const response = await worker.app.inject({ method: 'GET', url: `/orders/${order.order_id}` });
+        return response.statusCode === 200;
+      },
+      { description: 'the order to be received' },
+    );
 
     const post = (status: string) =>
       worker.app.inject({
@@ -50,10 +51,13 @@ describe('status changes over HTTP reach orders.status (Kafka, PGlite)', () => {
     expect((await post('CANCELLED')).statusCode).toBe(409);
     expect((await post('DELIVERED')).statusCode).toBe(202);
 
-    const events = await waitFor('three events for the order', () => {
-      const records = reader.records.filter((record) => record.key === order.order_id);
-      return records.length >= 3 && records;
-    });
+    const events = await waitFor(
+      () => {
+        const records = reader.records.filter((record) => record.key === order.order_id);
+        return records.length >= 3 && records;
+      },
+      { description: 'three events for the order' },
+    );
     checkStatusStream(reader.records);
     expect(
       events

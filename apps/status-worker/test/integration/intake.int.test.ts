@@ -1,20 +1,17 @@
 import { decodeOrderStatusChanged, statusChangedEventId } from '@order-service/contracts';
-import { metricValue } from '@order-service/test-support';
+import { metricValue, produceRecords, type TopicRecorder, waitFor } from '@order-service/test-support';
 import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
-import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 let producer: Producer;
 let topics: TestTopics;
-let reader: TopicReader;
+let reader: TopicRecorder;
 let fixture: KafkaFixture | undefined;
 let worker: InProcessWorker;
 
@@ -44,10 +41,13 @@ describe('status-worker intake from orders.created (Kafka, PGlite)', () => {
       { key: order.order_id, value: JSON.stringify(order), headers: { traceparent: TRACEPARENT } },
     ]);
 
-    const [record] = await waitFor('the PROCESSING event', () => {
-      const events = statusEventsOf(order.order_id);
-      return events.length > 0 && events;
-    });
+    const [record] = await waitFor(
+      () => {
+        const events = statusEventsOf(order.order_id);
+        return events.length > 0 && events;
+      },
+      { description: 'the PROCESSING event' },
+    );
     checkStatusStream(onTopic(topics.status));
     const decoded = decodeOrderStatusChanged(record?.value);
     expect(decoded.ok && decoded.value).toMatchObject({ order_id: order.order_id, status: 'PROCESSING' });
@@ -91,7 +91,9 @@ describe('status-worker intake from orders.created (Kafka, PGlite)', () => {
       cases.map(({ order }) => ({ key: order.order_id, value: JSON.stringify(order) })),
     );
 
-    await waitFor('four CANCELLED events', () => onTopic(topics.status).length >= cases.length);
+    await waitFor(() => onTopic(topics.status).length >= cases.length, {
+      description: 'four CANCELLED events',
+    });
     checkStatusStream(onTopic(topics.status));
     for (const { order, reason } of cases) {
       const events = statusEventsOf(order.order_id).map((record) => decodeOrderStatusChanged(record.value));
@@ -117,13 +119,18 @@ describe('status-worker intake from orders.created (Kafka, PGlite)', () => {
       { key: order.order_id, value: JSON.stringify(sentinel) },
     ]);
 
-    await waitFor('the sentinel order to be processed', () => statusEventsOf(sentinel.order_id).length === 1);
+    await waitFor(() => statusEventsOf(sentinel.order_id).length === 1, {
+      description: 'the sentinel order to be processed',
+    });
     checkStatusStream(onTopic(topics.status));
     expect(statusEventsOf(order.order_id)).toHaveLength(1);
-    const [dead] = await waitFor('the conflicting copy on the DLQ', () => {
-      const records = onTopic(topics.createdDlq);
-      return records.length > 0 && records;
-    });
+    const [dead] = await waitFor(
+      () => {
+        const records = onTopic(topics.createdDlq);
+        return records.length > 0 && records;
+      },
+      { description: 'the conflicting copy on the DLQ' },
+    );
     expect(onTopic(topics.createdDlq)).toHaveLength(1);
     expect(JSON.parse(String(dead?.value))).toEqual(conflicting);
     expect(dead?.headers).toMatchObject({
@@ -151,14 +158,16 @@ describe('status-worker intake from orders.created (Kafka, PGlite)', () => {
       { key, value: JSON.stringify(after) },
     ]);
 
-    await waitFor(
-      'the order after the poison to be processed',
-      () => statusEventsOf(after.order_id).length === 1,
-    );
-    const dead = await waitFor('five records on the DLQ', () => {
-      const records = onTopic(topics.createdDlq);
-      return records.length >= 5 && records;
+    await waitFor(() => statusEventsOf(after.order_id).length === 1, {
+      description: 'the order after the poison to be processed',
     });
+    const dead = await waitFor(
+      () => {
+        const records = onTopic(topics.createdDlq);
+        return records.length >= 5 && records;
+      },
+      { description: 'five records on the DLQ' },
+    );
     expect(dead).toHaveLength(5);
     const partition = dead[0]?.headers['x-dlq-source-partition'];
     const offsets = dead.map((record) => Number(record.headers['x-dlq-source-offset']));

@@ -1,20 +1,25 @@
 import { decodeOrderStatusChanged } from '@order-service/contracts';
-import { createLogger, openStore, type Store } from '@order-service/runtime';
-import { createTestDatabase, metricValue, type TestDatabase } from '@order-service/test-support';
+import { openStore, type Store } from '@order-service/runtime';
+import {
+  createTestDatabase,
+  metricValue,
+  produceRecords,
+  type TestDatabase,
+  type TopicRecorder,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkStatusStream } from '../support/assert-status-stream.ts';
 import { type InProcessWorker, startInProcessWorker } from '../support/in-process-worker.ts';
-import { type KafkaFixture, openKafkaFixture } from '../support/kafka-fixture.ts';
+import { type KafkaFixture, openKafkaFixture, type TestTopics } from '../support/kafka-fixture.ts';
 import { makeOrder } from '../support/order-fixtures.ts';
 import { exclusiveTargets } from '../support/racing-targets.ts';
-import { produceRecords, type TestTopics } from '../support/test-kafka.ts';
-import type { TopicReader } from '../support/topic-reader.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 let producer: Producer;
 let topics: TestTopics;
-let reader: TopicReader;
+let reader: TopicRecorder;
 let fixture: KafkaFixture | undefined;
 let database: TestDatabase;
 let workers: InProcessWorker[] = [];
@@ -48,7 +53,7 @@ describe('status-worker on PostgreSQL', () => {
     const worker = await startWorker();
     sideStore = await openStore({
       databaseUrl: database.url,
-      logger: createLogger({ name: 'test', level: 'silent' }),
+      logger: testLogger(),
     });
     // The intake's statements fail while the table is away, as they would with the database down.
     await sideStore.query('ALTER TABLE orders RENAME TO orders_offline');
@@ -56,13 +61,19 @@ describe('status-worker on PostgreSQL', () => {
     const order = makeOrder();
     await produceRecords(producer, topics.created, [{ key: order.order_id, value: JSON.stringify(order) }]);
     const metrics = async () => (await worker.app.inject({ method: 'GET', url: '/metrics' })).body;
-    await waitFor('two failed attempts', async () => {
-      return metricValue(await metrics(), 'consumer_records_retried_total', { topic: topics.created }) >= 2;
-    });
+    await waitFor(
+      async () => {
+        return metricValue(await metrics(), 'consumer_records_retried_total', { topic: topics.created }) >= 2;
+      },
+      { description: 'two failed attempts' },
+    );
     expect(reader.records).toHaveLength(0);
 
     await sideStore.query('ALTER TABLE orders_offline RENAME TO orders');
-    await waitFor('the PROCESSING event', () => statusRecords().length === 1, { timeoutMs: 90_000 });
+    await waitFor(() => statusRecords().length === 1, {
+      description: 'the PROCESSING event',
+      timeoutMs: 90_000,
+    });
     checkStatusStream(statusRecords());
     const decoded = decodeOrderStatusChanged(statusRecords()[0]?.value);
     expect(decoded.ok && decoded.value).toMatchObject({ order_id: order.order_id, status: 'PROCESSING' });
@@ -77,7 +88,7 @@ describe('status-worker on PostgreSQL', () => {
       topics.created,
       orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) })),
     );
-    await waitFor('every order PROCESSING', () => statusRecords().length >= orders.length);
+    await waitFor(() => statusRecords().length >= orders.length, { description: 'every order PROCESSING' });
 
     const [targetA, targetB] = exclusiveTargets('PROCESSING');
     const attempts = orders.flatMap((order) =>
@@ -106,7 +117,9 @@ describe('status-worker on PostgreSQL', () => {
       const [winner] = winners;
       for (const answer of mine) expect(answer.code).toBe(answer.status === winner ? 202 : 409);
     }
-    await waitFor('one winning event per order', () => statusRecords().length >= orders.length * 2);
+    await waitFor(() => statusRecords().length >= orders.length * 2, {
+      description: 'one winning event per order',
+    });
     const byOrder = checkStatusStream(statusRecords());
     for (const order of orders) expect(byOrder.get(order.order_id)).toHaveLength(2);
   });

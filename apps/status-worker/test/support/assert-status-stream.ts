@@ -6,7 +6,7 @@ import {
   type OrderStatusChanged,
   statusChangedEventId,
 } from '@order-service/contracts';
-import type { ReadRecord } from './topic-reader.ts';
+import type { ReadRecord } from '@order-service/test-support';
 
 /** Status events of one order, in topic order. */
 export type StatusEventsByOrder = Map<string, OrderStatusChanged[]>;

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Service } from '@order-service/runtime';
-import { createLogger } from '@order-service/runtime';
+import { testBrokers, testLogger } from '@order-service/test-support';
 import { loadStatusWorkerConfig, type StatusWorkerConfig } from '../../src/config.ts';
 import { createStatusWorker } from '../../src/service.ts';
-import type { TestTopics } from './test-kafka.ts';
+import type { TestTopics } from './kafka-fixture.ts';
 
 /** A status-worker running inside the test process, on the test's topics and its own store. */
 export interface InProcessWorker extends Service<StatusWorkerConfig> {
@@ -23,18 +23,14 @@ export async function startInProcessWorker(
   const config = loadStatusWorkerConfig({
     // Explicit: the worker refuses production without API_KEY; tests that need a key pass one.
     ORDER_SERVICE_MODE: 'development',
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    KAFKA_BROKERS: testBrokers(),
     KAFKA_GROUP_ID: topics.groupId,
     TOPIC_ORDERS_CREATED: topics.created,
     TOPIC_ORDERS_STATUS: topics.status,
     DATA_DIR: dataDir,
     ...env,
   });
-  const logger = createLogger({
-    name: 'status-worker',
-    level: process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent',
-  });
-  const worker = await createStatusWorker(config, logger);
+  const worker = await createStatusWorker(config, testLogger({ name: 'status-worker' }));
   await worker.start();
   await worker.app.ready();
   let closed = false;

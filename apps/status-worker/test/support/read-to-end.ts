@@ -1,7 +1,5 @@
-import { readTopicToEnd } from '@order-service/test-support';
+import { readTopicToEnd, type TopicRecorder, waitFor } from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
-import type { TopicReader } from './topic-reader.ts';
-import { waitFor } from './wait-for.ts';
 
 /**
  * Waits until the reader has every record the topic holds now. The relay publishes in Kafka
@@ -9,14 +7,11 @@ import { waitFor } from './wait-for.ts';
  * records read to the high watermarks, not the offsets between them. Only then can a test say that
  * no duplicate was published.
  */
-export async function readToEnd(kafka: Kafka, reader: TopicReader, topic: string): Promise<void> {
+export async function readToEnd(kafka: Kafka, reader: TopicRecorder, topic: string): Promise<void> {
   const total = (await readTopicToEnd(kafka, topic)).length;
-  await waitFor(
-    `the reader to hold all ${total} records of ${topic}`,
-    () => reader.records.filter((record) => record.topic === topic).length >= total,
-    {
-      timeoutMs: 60_000,
-      describeState: () => `${reader.records.filter((record) => record.topic === topic).length} read`,
-    },
-  );
+  await waitFor(() => reader.records.filter((record) => record.topic === topic).length >= total, {
+    description: `the reader to hold all ${total} records of ${topic}`,
+    timeoutMs: 60_000,
+    describeState: () => `${reader.records.filter((record) => record.topic === topic).length} read`,
+  });
 }

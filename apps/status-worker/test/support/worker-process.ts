@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type AppProcess, startAppProcess } from '@order-service/test-support';
+import { type AppProcess, startAppProcess, testBrokers } from '@order-service/test-support';
 
 /** A status-worker running as a child process of the test, on its own port. */
 export type WorkerProcess = AppProcess;
@@ -12,7 +12,7 @@ export function startWorkerProcess(env: Record<string, string>): Promise<WorkerP
     buildCommand: '`pnpm --filter @order-service/status-worker build`',
     env: {
       // The test run's broker (the shared helper passes no variable of the parent's on its own).
-      ...(process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {}),
+      KAFKA_BROKERS: testBrokers(),
       // Development mode unless the test gives a key: the worker refuses production without one.
       ...(env.API_KEY === undefined ? { ORDER_SERVICE_MODE: 'development' } : {}),
       ...env,

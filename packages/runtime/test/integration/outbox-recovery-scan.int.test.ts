@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { cleanUpAfterEach } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  createTestTopics,
+  produceRecords,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { type EventIdScan, scanEventIds } from '../../src/kafka/scan-event-ids.ts';
@@ -10,7 +18,6 @@ import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-out
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
@@ -20,24 +27,20 @@ const marginMs = 1_000;
 
 /** A fresh 3-partition topic already holding `historySize` small records that no outbox row knows. */
 async function topicWithHistory(kafka: Kafka): Promise<{ topic: string; historyIds: string[] }> {
-  const { topics, remove } = await createTestTopics(kafka, 'recovery-scan');
+  const { names, remove } = await createTestTopics(kafka, ['recovery-scan']);
   cleanups.push(remove);
-  const topic = topics[0] as string;
-  const producer = kafka.producer();
-  await producer.connect();
-  const historyIds: string[] = [];
-  try {
-    for (let start = 0; start < historySize; start += 2_000) {
-      const messages = Array.from({ length: 2_000 }, (_value, index) => {
-        const eventId = randomUUID();
-        historyIds.push(eventId);
-        return { key: `old-${start + index}`, value: '{}', headers: { 'x-event-id': eventId } };
-      });
-      await producer.send({ topic, messages });
-    }
-  } finally {
-    await producer.disconnect();
-  }
+  const topic = names[0] as string;
+  const historyIds = Array.from({ length: historySize }, () => randomUUID());
+  await produceRecords(
+    kafka,
+    topic,
+    historyIds.map((eventId, index) => ({
+      key: `old-${index}`,
+      value: '{}',
+      headers: { 'x-event-id': eventId },
+    })),
+    { batchSize: 2_000 },
+  );
   return { topic, historyIds };
 }
 
@@ -57,7 +60,7 @@ async function enqueue(store: Store, topic: string, count: number): Promise<stri
 
 describe.each(engines)('outbox recovery scan on %s', (engine) => {
   it('on a fresh database with a long topic, reads only the records written since the oldest pending row', async () => {
-    const kafka = testKafka(logger);
+    const kafka = testKafka();
     const { topic } = await topicWithHistory(kafka);
     // The history is older than every outbox row by more than the clock margin.
     await new Promise((resolve) => setTimeout(resolve, marginMs * 2.5));
@@ -84,17 +87,15 @@ describe.each(engines)('outbox recovery scan on %s', (engine) => {
     // and before any scan saved an offset), three that never left the database.
     const published = await enqueue(store, topic, 3);
     const notPublished = await enqueue(store, topic, 3);
-    const producer = kafka.producer();
-    await producer.connect();
-    await producer.send({
+    await produceRecords(
+      kafka,
       topic,
-      messages: published.map((eventId, index) => ({
+      published.map((eventId, index) => ({
         key: `order-${index}`,
         value: JSON.stringify({ index }),
         headers: { 'x-event-id': eventId },
       })),
-    });
-    await producer.disconnect();
+    );
     const saved = await store.query<{ count: string | number }>(
       'SELECT count(*) AS count FROM outbox_offsets',
     );
@@ -107,7 +108,10 @@ describe.each(engines)('outbox recovery scan on %s', (engine) => {
       },
     });
     await recovered.start();
-    await waitFor(async () => (await recovered.lag()).pending === 0, 60_000, 'recovered relay drained');
+    await waitFor(async () => (await recovered.lag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'recovered relay drained',
+    });
 
     const first = scans[0];
     expect(first).toBeDefined();
@@ -119,7 +123,7 @@ describe.each(engines)('outbox recovery scan on %s', (engine) => {
     expect(scan.recordsRead).toBeLessThan(100);
     console.info(`[${engine}] recovery scan read ${scan.recordsRead} of ${historySize + 3} records`);
 
-    const records = await readAll(kafka, topic);
+    const records = await readTopicToEnd(kafka, topic);
     expect(records).toHaveLength(historySize + 6);
     const counts = new Map<string, number>();
     for (const record of records) {
@@ -132,7 +136,7 @@ describe.each(engines)('outbox recovery scan on %s', (engine) => {
 
 describe('scanEventIds', () => {
   it('keeps only wanted ids, logs progress, and starts at the later of the saved and the timestamp offset', async () => {
-    const kafka = testKafka(logger);
+    const kafka = testKafka();
     const { topic, historyIds } = await topicWithHistory(kafka);
     const lines: { msg: string; recordsRead?: number; topic?: string }[] = [];
     const capture = createLogger({
@@ -180,14 +184,12 @@ describe('scanEventIds', () => {
     // No saved offset: the timestamp offset is the start, the older history is skipped.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const since = Date.now() - 200;
-    const producer = kafka.producer();
-    await producer.connect();
     const recent = Array.from({ length: 5 }, () => randomUUID());
-    await producer.send({
+    await produceRecords(
+      kafka,
       topic,
-      messages: recent.map((eventId) => ({ key: eventId, value: '{}', headers: { 'x-event-id': eventId } })),
-    });
-    await producer.disconnect();
+      recent.map((eventId) => ({ key: eventId, value: '{}', headers: { 'x-event-id': eventId } })),
+    );
     const bounded = await scanEventIds(kafka, {
       ...base,
       wanted: new Set([...recent, historyIds[0] as string]),

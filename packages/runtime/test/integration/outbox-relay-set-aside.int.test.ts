@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { cleanUpAfterEach, metricValue, testTopicNames } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  createTestTopics,
+  metricValue,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { runReadinessChecks } from '../../src/http/readiness.ts';
@@ -9,7 +17,6 @@ import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { outboxReadiness } from '../../src/outbox/outbox-readiness.ts';
 import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
-import { readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
@@ -18,25 +25,13 @@ const cleanups = cleanUpAfterEach();
 const topicMaxMessageBytes = 100_000;
 
 async function setUp(engine: 'pglite' | 'postgres'): Promise<{ kafka: Kafka; store: Store; topic: string }> {
-  const kafka = testKafka(logger);
-  const [topic] = testTopicNames(['relay-size']) as [string];
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: [
-      {
-        topic,
-        numPartitions: 1,
-        replicationFactor: 1,
-        configEntries: [{ name: 'max.message.bytes', value: String(topicMaxMessageBytes) }],
-      },
-    ],
+  const kafka = testKafka();
+  const { names, remove } = await createTestTopics(kafka, ['relay-size'], {
+    partitions: 1,
+    configEntries: [{ name: 'max.message.bytes', value: String(topicMaxMessageBytes) }],
   });
-  cleanups.push(async () => {
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
-  });
+  cleanups.push(remove);
+  const topic = names[0] as string;
   const database = await freshDatabase(engine, logger);
   cleanups.push(database.drop);
   const store = await database.open();
@@ -97,9 +92,12 @@ describe.each(engines)('outbox relay and the topic message size on %s', (engine)
     // broker refuses the first batch and the relay must find the one row at fault by itself.
     const { relay, metrics } = relayOf(store, kafka);
     await relay.start();
-    await waitFor(async () => (await relay.lag()).pending === 0, 90_000, 'backlog drained');
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 90_000,
+      description: 'backlog drained',
+    });
 
-    const records = await readAll(kafka, topic);
+    const records = await readTopicToEnd(kafka, topic);
     const published = records.map((record) => record.headers['x-event-id']);
     const refused = eventIds[3] as string;
     expect(published.sort()).toEqual(eventIds.filter((id) => id !== refused).sort());
@@ -134,12 +132,11 @@ describe.each(engines)('outbox relay and the topic message size on %s', (engine)
     await admin.disconnect();
     await store.query('UPDATE outbox SET set_aside_at = NULL WHERE event_id = $1', [refused]);
     relay.wake();
-    await waitFor(
-      async () => (await readAll(kafka, topic)).length === eventIds.length,
-      60_000,
-      'republished',
-    );
-    const after = (await readAll(kafka, topic)).map((record) => record.headers['x-event-id']);
+    await waitFor(async () => (await readTopicToEnd(kafka, topic)).length === eventIds.length, {
+      timeoutMs: 60_000,
+      description: 'republished',
+    });
+    const after = (await readTopicToEnd(kafka, topic)).map((record) => record.headers['x-event-id']);
     expect(after.sort()).toEqual([...eventIds].sort());
   });
 
@@ -148,8 +145,11 @@ describe.each(engines)('outbox relay and the topic message size on %s', (engine)
     const eventIds = await enqueueSized(store, topic, [60_000, 60_000, 60_000, 60_000, 100, 100]);
     const { relay, metrics } = relayOf(store, kafka, { maxBatchBytes: topicMaxMessageBytes });
     await relay.start();
-    await waitFor(async () => (await relay.lag()).pending === 0, 60_000, 'drained');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'drained',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
     const text = await metrics.registry.metrics();
     expect(metricValue(text, 'outbox_publish_errors_total')).toBe(0);

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { cleanUpAfterEach, metricValue } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  createTestTopics,
+  metricValue,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { partitionForKey } from '../../src/kafka/key-partitioner.ts';
@@ -8,7 +16,6 @@ import { createOutboxRelay, type OutboxRelay } from '../../src/outbox/create-out
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
-import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();
@@ -23,8 +30,8 @@ interface Setup {
 }
 
 async function setUp(engine: 'pglite' | 'postgres'): Promise<Setup> {
-  const kafka = testKafka(logger);
-  const { topics, remove } = await createTestTopics(kafka, 'relay');
+  const kafka = testKafka();
+  const { names, remove } = await createTestTopics(kafka, ['relay']);
   cleanups.push(remove);
   const database = await freshDatabase(engine, logger);
   cleanups.push(database.drop);
@@ -35,7 +42,7 @@ async function setUp(engine: 'pglite' | 'postgres'): Promise<Setup> {
   };
   const store = await openAnother();
   await migrate(store, []);
-  return { kafka, store, topic: topics[0] as string, openAnother };
+  return { kafka, store, topic: names[0] as string, openAnother };
 }
 
 function relayOf(
@@ -86,8 +93,11 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     const relay = relayOf(store, kafka, { batchSize: 7 });
     await relay.start();
     const eventIds = await enqueue(store, topic, 40);
-    await waitFor(async () => (await relay.lag()).pending === 0, 60_000, 'outbox drained');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'outbox drained',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
     for (const key of new Set(records.map((record) => record.key))) {
       const indexes = records
@@ -106,8 +116,11 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     await relay.start();
     const keys = ['x', 'я', '😀'].map((unit) => unit.repeat(300_000 / Buffer.byteLength(unit)));
     await enqueue(store, topic, keys.length, (index) => keys[index] as string);
-    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'outbox drained');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 30_000,
+      description: 'outbox drained',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => [record.key, record.partition])).toEqual(
       expect.arrayContaining(keys.map((key) => [key, partitionForKey(key, 3)])),
     );
@@ -117,13 +130,19 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     const { kafka, store, topic } = await setUp(engine);
     const relay = relayOf(store, kafka, { pollIntervalMs: 60_000 });
     await relay.start();
-    await waitFor(() => relay.isLeader(), 30_000, 'leadership');
+    await waitFor(() => relay.isLeader(), { timeoutMs: 30_000, description: 'leadership' });
     // Give the relay time to connect and pass its start-up recovery before timing the wake-up.
     await enqueue(store, topic, 1);
-    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 30_000,
+      description: 'first publish',
+    });
     const started = Date.now();
     await enqueue(store, topic, 1);
-    await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'second publish');
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 30_000,
+      description: 'second publish',
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -140,15 +159,18 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     });
     const eventIds = await enqueue(store, topic, 10);
     await crashed.start();
-    await waitFor(() => acknowledged === 10, 60_000, 'first relay publish');
+    await waitFor(() => acknowledged === 10, { timeoutMs: 60_000, description: 'first relay publish' });
     await crashed.stop({ timeoutMs: 200 });
     expect((await crashed.lag()).pending).toBe(10);
 
     const moreIds = await enqueue(store, topic, 5);
     const recovered = relayOf(await setup.openAnother(), kafka);
     await recovered.start();
-    await waitFor(async () => (await recovered.lag()).pending === 0, 60_000, 'recovered relay drained');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await recovered.lag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'recovered relay drained',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     const seen = records.map((record) => record.headers['x-event-id']);
     expect(seen.sort()).toEqual([...eventIds, ...moreIds].sort());
   });
@@ -172,9 +194,12 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     const eventIds = await enqueue(store, topic, 3);
     const relay = relayOf(store, kafka);
     await relay.start();
-    await waitFor(async () => (await relay.lag()).pending === 0, 60_000, 'relay drained');
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 60_000,
+      description: 'relay drained',
+    });
     await expect(zombieTransaction.commit()).rejects.toThrow();
-    const records = await readAll(kafka, topic);
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
   });
 
@@ -182,7 +207,7 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     const { kafka, store, topic } = await setUp(engine);
     let networkUp = false;
     const { createConnection } = await import('node:net');
-    const flakyKafka = testKafka(logger, {
+    const flakyKafka = testKafka({
       connectionTimeoutMs: 500,
       socketFactory: ({ host, port, onConnect }) => {
         const socket = createConnection({ host, port: networkUp ? port : 1 }, onConnect);
@@ -202,8 +227,11 @@ describe.each(engines)('outbox relay on %s', (engine) => {
     expect(metricValue(await metrics.registry.metrics(), 'outbox_pending_messages')).toBe(12);
     expect((await relay.lag()).pending).toBe(12);
     networkUp = true;
-    await waitFor(async () => (await relay.lag()).pending === 0, 90_000, 'drained after Kafka returned');
-    const records = await readAll(kafka, topic);
+    await waitFor(async () => (await relay.lag()).pending === 0, {
+      timeoutMs: 90_000,
+      description: 'drained after Kafka returned',
+    });
+    const records = await readTopicToEnd(kafka, topic);
     expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual([...eventIds].sort());
   });
 });
@@ -216,17 +244,23 @@ describe.skipIf(!engines.includes('postgres'))(
       const first = relayOf(store, kafka, { leaderRetryMs: 200 });
       const second = relayOf(await openAnother(), kafka, { leaderRetryMs: 200 });
       await first.start();
-      await waitFor(() => first.isLeader(), 30_000, 'first relay leads');
+      await waitFor(() => first.isLeader(), { timeoutMs: 30_000, description: 'first relay leads' });
       await second.start();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(second.isLeader()).toBe(false);
       const before = await enqueue(store, topic, 5);
-      await waitFor(async () => (await first.lag()).pending === 0, 60_000, 'first relay drained');
+      await waitFor(async () => (await first.lag()).pending === 0, {
+        timeoutMs: 60_000,
+        description: 'first relay drained',
+      });
       await first.stop();
-      await waitFor(() => second.isLeader(), 30_000, 'second relay takes over');
+      await waitFor(() => second.isLeader(), { timeoutMs: 30_000, description: 'second relay takes over' });
       const after = await enqueue(store, topic, 5);
-      await waitFor(async () => (await second.lag()).pending === 0, 60_000, 'second relay drained');
-      const records = await readAll(kafka, topic);
+      await waitFor(async () => (await second.lag()).pending === 0, {
+        timeoutMs: 60_000,
+        description: 'second relay drained',
+      });
+      const records = await readTopicToEnd(kafka, topic);
       expect(records.map((record) => record.headers['x-event-id']).sort()).toEqual(
         [...before, ...after].sort(),
       );
@@ -236,13 +270,19 @@ describe.skipIf(!engines.includes('postgres'))(
       const { kafka, topic, openAnother, store } = await setUp('postgres');
       const relay = relayOf(store, kafka, { pollIntervalMs: 120_000 });
       await relay.start();
-      await waitFor(() => relay.isLeader(), 30_000, 'leadership');
+      await waitFor(() => relay.isLeader(), { timeoutMs: 30_000, description: 'leadership' });
       const other = await openAnother();
       await enqueue(other, topic, 1);
-      await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'first publish');
+      await waitFor(async () => (await relay.lag()).pending === 0, {
+        timeoutMs: 30_000,
+        description: 'first publish',
+      });
       const started = Date.now();
       await enqueue(other, topic, 1);
-      await waitFor(async () => (await relay.lag()).pending === 0, 30_000, 'published after NOTIFY');
+      await waitFor(async () => (await relay.lag()).pending === 0, {
+        timeoutMs: 30_000,
+        description: 'published after NOTIFY',
+      });
       expect(Date.now() - started).toBeLessThan(5_000);
     });
   },

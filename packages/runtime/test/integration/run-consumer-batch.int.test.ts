@@ -1,41 +1,38 @@
 import { randomUUID } from 'node:crypto';
+import {
+  cleanUpAfterEach,
+  committedOffset,
+  createTestTopics,
+  produceRecords,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/consumer/consumed-record.ts';
 import { runConsumer } from '../../src/consumer/run-consumer.ts';
 import { RuntimeError } from '../../src/errors.ts';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
-import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 
 const logger = testLogger();
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanUpAfterEach();
 
 async function setUp(): Promise<{ kafka: Kafka; topic: string; groupId: string }> {
-  const kafka = testKafka(logger);
-  const { topics, remove } = await createTestTopics(kafka, 'batch');
+  const kafka = testKafka();
+  const { names, remove } = await createTestTopics(kafka, ['batch']);
   cleanups.push(remove);
-  return { kafka, topic: topics[0] as string, groupId: `test-group-${randomUUID()}` };
+  return { kafka, topic: names[0] as string, groupId: `test-group-${randomUUID()}` };
 }
 
 // One send with one key: the records land on one partition and, in practice, in one fetched batch.
 async function produce(kafka: Kafka, topic: string, values: string[]): Promise<void> {
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({ topic, messages: values.map((value) => ({ key: 'same-key', value })) });
-  await producer.disconnect();
-}
-
-async function committedOffset(kafka: Kafka, groupId: string, topic: string): Promise<bigint> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  await admin.disconnect();
-  const offsets = (entry?.partitions ?? []).map((partition) => BigInt(partition.offset));
-  return offsets.reduce((sum, offset) => sum + (offset > 0n ? offset : 0n), 0n);
+  await produceRecords(
+    kafka,
+    topic,
+    values.map((value) => ({ key: 'same-key', value })),
+  );
 }
 
 /**
@@ -87,15 +84,21 @@ describe('runConsumer batch mode', () => {
     });
     cleanups.push(() => handle.stop());
     await produce(kafka, topic, ['a', 'b', 'bad', 'c', 'd']);
-    await waitFor(() => store.committed.length >= 4, 60_000, 'the good records');
-    await waitFor(async () => (await readAll(kafka, `${topic}.dlq`)).length === 1, 30_000, 'dead letter');
-    const [letter] = await readAll(kafka, `${topic}.dlq`);
+    await waitFor(() => store.committed.length >= 4, { timeoutMs: 60_000, description: 'the good records' });
+    await waitFor(async () => (await readTopicToEnd(kafka, `${topic}.dlq`)).length === 1, {
+      timeoutMs: 30_000,
+      description: 'dead letter',
+    });
+    const [letter] = await readTopicToEnd(kafka, `${topic}.dlq`);
     expect(letter?.value).toBe('bad');
     expect(letter?.headers).toMatchObject({
       'x-dlq-error-code': 'TEST_CONTRACT_VIOLATION',
       'x-dlq-source-offset': '2',
     });
-    await waitFor(async () => (await committedOffset(kafka, groupId, topic)) === 5n, 30_000, 'commit');
+    await waitFor(async () => (await committedOffset(kafka, groupId, topic)) === 5n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
     expect(store.committed).toEqual(['a', 'b', 'c', 'd']);
     expect(batchCalls).toBeGreaterThan(0);
   });
@@ -124,10 +127,16 @@ describe('runConsumer batch mode', () => {
     });
     cleanups.push(() => handle.stop());
     await produce(kafka, topic, ['x', 'flaky', 'y']);
-    await waitFor(() => store.committed.length >= 3, 60_000, 'all records after retries');
-    await waitFor(async () => (await committedOffset(kafka, groupId, topic)) === 3n, 30_000, 'commit');
+    await waitFor(() => store.committed.length >= 3, {
+      timeoutMs: 60_000,
+      description: 'all records after retries',
+    });
+    await waitFor(async () => (await committedOffset(kafka, groupId, topic)) === 3n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
     expect(store.committed).toEqual(['x', 'flaky', 'y']);
     expect(committedWhileFailing).toBeLessThanOrEqual(1n);
-    expect(await readAll(kafka, `${topic}.dlq`)).toEqual([]);
+    expect(await readTopicToEnd(kafka, `${topic}.dlq`)).toEqual([]);
   });
 });

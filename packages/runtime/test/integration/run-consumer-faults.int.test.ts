@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { cleanUpAfterEach, metricValue } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  committedOffset,
+  createTestTopics,
+  metricValue,
+  produceRecords,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/consumer/consumed-record.ts';
@@ -11,7 +21,6 @@ import {
 } from '../../src/consumer/run-consumer.ts';
 import { RuntimeError } from '../../src/errors.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts';
-import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();
@@ -25,12 +34,12 @@ interface Setup {
 }
 
 async function setUp(): Promise<Setup> {
-  const kafka = testKafka(logger);
-  const { topics, remove } = await createTestTopics(kafka, 'faults');
+  const kafka = testKafka();
+  const { names, remove } = await createTestTopics(kafka, ['faults']);
   cleanups.push(remove);
   return {
     kafka,
-    topic: topics[0] as string,
+    topic: names[0] as string,
     groupId: `test-group-${randomUUID()}`,
     metrics: createMetrics('test'),
   };
@@ -38,24 +47,11 @@ async function setUp(): Promise<Setup> {
 
 // One send with one key: one partition, in practice one fetched batch.
 async function produce(kafka: Kafka, topic: string, values: readonly string[]): Promise<void> {
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({ topic, messages: values.map((value) => ({ key: 'same-key', value })) });
-  await producer.disconnect();
-}
-
-// The sum of the group's committed offsets over the topic's partitions (only one is used).
-async function committedOffset(kafka: Kafka, groupId: string, topic: string): Promise<bigint> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return (entry?.partitions ?? [])
-      .map((partition) => BigInt(partition.offset))
-      .reduce((sum, offset) => sum + (offset > 0n ? offset : 0n), 0n);
-  } finally {
-    await admin.disconnect();
-  }
+  await produceRecords(
+    kafka,
+    topic,
+    values.map((value) => ({ key: 'same-key', value })),
+  );
 }
 
 async function start(
@@ -113,9 +109,9 @@ describe('runConsumer failure policy', () => {
       },
     });
     await produce(setup.kafka, setup.topic, ['a', 'poison', 'b', 'c']);
-    await waitFor(() => handled.length === 3, 60_000, 'the valid records');
+    await waitFor(() => handled.length === 3, { timeoutMs: 60_000, description: 'the valid records' });
     expect(handled).toEqual(['a', 'b', 'c']);
-    const letters = await readAll(setup.kafka, `${setup.topic}.dlq`);
+    const letters = await readTopicToEnd(setup.kafka, `${setup.topic}.dlq`);
     expect(letters).toHaveLength(1);
     expect(letters[0]?.value).toBe('poison');
     expect(letters[0]?.headers).toMatchObject({
@@ -127,11 +123,10 @@ describe('runConsumer failure policy', () => {
     });
     expect(poisonAttempts).toBe(3);
     expect(probes).toBe(1);
-    await waitFor(
-      async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 4n,
-      30_000,
-      'commit',
-    );
+    await waitFor(async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 4n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
     expect(handle.health()).toEqual({ deadLetterBlocked: [], failingPositions: 0 });
   });
 
@@ -162,14 +157,16 @@ describe('runConsumer failure policy', () => {
       },
     });
     await produce(setup.kafka, setup.topic, values);
-    await waitFor(() => store.committed.length >= 19, 60_000, 'the 19 valid records');
-    await waitFor(
-      async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 20n,
-      30_000,
-      'commit',
-    );
+    await waitFor(() => store.committed.length >= 19, {
+      timeoutMs: 60_000,
+      description: 'the 19 valid records',
+    });
+    await waitFor(async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 20n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
     expect(store.committed).toEqual(values.filter((value) => value !== 'record-7'));
-    const letters = await readAll(setup.kafka, `${setup.topic}.dlq`);
+    const letters = await readTopicToEnd(setup.kafka, `${setup.topic}.dlq`);
     expect(letters.map((letter) => letter.value)).toEqual(['record-7']);
     expect(letters[0]?.headers).toMatchObject({ 'x-dlq-source-offset': '7', 'x-dlq-attempts': '2' });
     // The records before the culprit were committed while it was being retried.
@@ -201,21 +198,26 @@ describe('runConsumer failure policy', () => {
       });
       const values = ['v0', 'v1', 'v2', 'v3', 'v4'];
       await produce(setup.kafka, setup.topic, values);
-      await waitFor(() => outageEndsAt !== undefined, 60_000, 'the first attempt');
+      await waitFor(() => outageEndsAt !== undefined, {
+        timeoutMs: 60_000,
+        description: 'the first attempt',
+      });
       while (Date.now() < (outageEndsAt ?? 0) - 200) {
         committedDuringOutage.push(await committedOffset(setup.kafka, setup.groupId, setup.topic));
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
-      await waitFor(() => store.committed.length >= 5, 60_000, 'every record after the outage');
-      await waitFor(
-        async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 5n,
-        30_000,
-        'commit',
-      );
+      await waitFor(() => store.committed.length >= 5, {
+        timeoutMs: 60_000,
+        description: 'every record after the outage',
+      });
+      await waitFor(async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 5n, {
+        timeoutMs: 30_000,
+        description: 'commit',
+      });
       expect(store.committed).toEqual(values);
       expect(committedDuringOutage.length).toBeGreaterThan(2);
       expect(committedDuringOutage.every((offset) => offset === 0n)).toBe(true);
-      expect(await readAll(setup.kafka, `${setup.topic}.dlq`)).toEqual([]);
+      expect(await readTopicToEnd(setup.kafka, `${setup.topic}.dlq`)).toEqual([]);
       const metrics = await setup.metrics.registry.metrics();
       expect(metricValue(metrics, 'consumer_records_retried_total', { topic: setup.topic })).toBeGreaterThan(
         2,
@@ -243,8 +245,8 @@ describe('runConsumer failure policy', () => {
       },
     });
     await produce(setup.kafka, setup.topic, ['before', 'stuck', 'after']);
-    await waitFor(() => failedProbes >= 3, 60_000, 'three failed probes');
-    expect(await readAll(setup.kafka, `${setup.topic}.dlq`)).toEqual([]);
+    await waitFor(() => failedProbes >= 3, { timeoutMs: 60_000, description: 'three failed probes' });
+    expect(await readTopicToEnd(setup.kafka, `${setup.topic}.dlq`)).toEqual([]);
     expect(handled).toEqual(['before']);
     expect(await committedOffset(setup.kafka, setup.groupId, setup.topic)).toBeLessThanOrEqual(1n);
     expect(
@@ -253,9 +255,9 @@ describe('runConsumer failure policy', () => {
       }),
     ).toBeGreaterThanOrEqual(3);
     storeHealthy = true;
-    await waitFor(() => handled.length === 2, 60_000, 'the record behind it');
+    await waitFor(() => handled.length === 2, { timeoutMs: 60_000, description: 'the record behind it' });
     expect(handled).toEqual(['before', 'after']);
-    const letters = await readAll(setup.kafka, `${setup.topic}.dlq`);
+    const letters = await readTopicToEnd(setup.kafka, `${setup.topic}.dlq`);
     expect(letters.map((letter) => letter.value)).toEqual(['stuck']);
     expect(Number(letters[0]?.headers['x-dlq-attempts'])).toBeGreaterThanOrEqual(2 + 3);
   });
@@ -284,7 +286,10 @@ describe('runConsumer failure policy', () => {
     });
     const readiness = consumerReadiness(() => handle);
     await produce(setup.kafka, setup.topic, ['a', 'bad', 'b']);
-    await waitFor(() => handle.health().deadLetterBlocked.length === 1, 60_000, 'the blocked partition');
+    await waitFor(() => handle.health().deadLetterBlocked.length === 1, {
+      timeoutMs: 60_000,
+      description: 'the blocked partition',
+    });
     const [blocked] = handle.health().deadLetterBlocked;
     expect(blocked).toMatchObject({ topic: setup.topic, offset: '1', deadLetterTopic: unwritable });
     expect(blocked?.error).not.toBe('');
@@ -297,11 +302,10 @@ describe('runConsumer failure policy', () => {
       }),
     ).toBe(1);
     // Let a few write attempts fail: the partition stays on the record.
-    await waitFor(
-      () => (handle.health().deadLetterBlocked[0]?.writeAttempts ?? 0) >= 2,
-      60_000,
-      'retried writes',
-    );
+    await waitFor(() => (handle.health().deadLetterBlocked[0]?.writeAttempts ?? 0) >= 2, {
+      timeoutMs: 60_000,
+      description: 'retried writes',
+    });
     expect(handled).toEqual(['a']);
     expect(await committedOffset(setup.kafka, setup.groupId, setup.topic)).toBeLessThanOrEqual(1n);
 
@@ -309,11 +313,11 @@ describe('runConsumer failure policy', () => {
       waitForLeaders: true,
       topics: [{ topic: unwritable, numPartitions: 1, replicationFactor: 1 }],
     });
-    await waitFor(() => handled.length === 2, 60_000, 'the partition resumed');
+    await waitFor(() => handled.length === 2, { timeoutMs: 60_000, description: 'the partition resumed' });
     expect(handled).toEqual(['a', 'b']);
     expect(handle.health().deadLetterBlocked).toEqual([]);
     await expect(readiness.check()).resolves.toBeUndefined();
-    const letters = await readAll(setup.kafka, unwritable);
+    const letters = await readTopicToEnd(setup.kafka, unwritable);
     expect(letters.map((letter) => letter.value)).toEqual(['bad']);
     expect(letters[0]?.headers).toMatchObject({
       'x-dlq-error-code': 'TEST_CONTRACT_VIOLATION',
@@ -326,10 +330,9 @@ describe('runConsumer failure policy', () => {
         partition,
       }),
     ).toBe(0);
-    await waitFor(
-      async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 3n,
-      30_000,
-      'commit',
-    );
+    await waitFor(async () => (await committedOffset(setup.kafka, setup.groupId, setup.topic)) === 3n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
   });
 });

@@ -1,50 +1,42 @@
 import { randomUUID } from 'node:crypto';
-import { cleanUpAfterEach } from '@order-service/test-support';
+import {
+  cleanUpAfterEach,
+  committedOffset,
+  createTestTopics,
+  produceRecords,
+  readTopicToEnd,
+  testKafka,
+  testLogger,
+  waitFor,
+} from '@order-service/test-support';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import type { ConsumedRecord } from '../../src/consumer/consumed-record.ts';
 import { type ConsumerHandle, runConsumer } from '../../src/consumer/run-consumer.ts';
 import { RuntimeError } from '../../src/errors.ts';
 import { createMetrics, type Metrics } from '../../src/metrics/create-metrics.ts';
-import { createTestTopics, readAll, testKafka, testLogger, waitFor } from './kafka-test-helpers.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();
 
 async function setUp(): Promise<{ kafka: Kafka; topic: string; groupId: string; metrics: Metrics }> {
-  const kafka = testKafka(logger);
-  const { topics, remove } = await createTestTopics(kafka, 'consumer');
+  const kafka = testKafka();
+  const { names, remove } = await createTestTopics(kafka, ['consumer']);
   cleanups.push(remove);
   return {
     kafka,
-    topic: topics[0] as string,
+    topic: names[0] as string,
     groupId: `test-group-${randomUUID()}`,
     metrics: createMetrics('test'),
   };
 }
 
 async function produce(kafka: Kafka, topic: string, values: string[], key = 'same-key'): Promise<void> {
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({
+  await produceRecords(
+    kafka,
     topic,
-    messages: values.map((value) => ({ key, value, headers: { 'x-event-id': `event-${value}` } })),
-  });
-  await producer.disconnect();
-}
-
-async function committedOffset(
-  kafka: Kafka,
-  groupId: string,
-  topic: string,
-  partition: number,
-): Promise<bigint> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  await admin.disconnect();
-  const offset = entry?.partitions.find((candidate) => candidate.partition === partition)?.offset ?? '-1';
-  return BigInt(offset);
+    values.map((value) => ({ key, value, headers: { 'x-event-id': `event-${value}` } })),
+  );
 }
 
 async function start(
@@ -75,15 +67,14 @@ describe('runConsumer', () => {
       seen.push(record);
     });
     await produce(kafka, topic, ['1', '2', '3', '4', '5']);
-    await waitFor(() => seen.length === 5, 60_000, 'five records');
+    await waitFor(() => seen.length === 5, { timeoutMs: 60_000, description: 'five records' });
     expect(seen.map((record) => record.value?.toString())).toEqual(['1', '2', '3', '4', '5']);
     expect(seen[0]).toMatchObject({ key: 'same-key', headers: { 'x-event-id': 'event-1' }, topic });
     const partition = seen[0]?.partition ?? 0;
-    await waitFor(
-      async () => (await committedOffset(kafka, groupId, topic, partition)) === 5n,
-      30_000,
-      'commit',
-    );
+    await waitFor(async () => (await committedOffset(kafka, groupId, topic, partition)) === 5n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
   });
 
   it('sends a record failing with a non-retryable error to the DLQ with why and where, then moves on', async () => {
@@ -100,10 +91,13 @@ describe('runConsumer', () => {
       handled.push(value);
     });
     await produce(kafka, topic, ['a', 'bad', 'b']);
-    await waitFor(() => handled.length === 2, 60_000, 'the good records');
+    await waitFor(() => handled.length === 2, { timeoutMs: 60_000, description: 'the good records' });
     expect(handled).toEqual(['a', 'b']);
-    await waitFor(async () => (await readAll(kafka, `${topic}.dlq`)).length === 1, 30_000, 'dead letter');
-    const [letter] = await readAll(kafka, `${topic}.dlq`);
+    await waitFor(async () => (await readTopicToEnd(kafka, `${topic}.dlq`)).length === 1, {
+      timeoutMs: 30_000,
+      description: 'dead letter',
+    });
+    const [letter] = await readTopicToEnd(kafka, `${topic}.dlq`);
     expect(letter?.value).toBe('bad');
     expect(letter?.key).toBe('same-key');
     expect(letter?.headers).toMatchObject({
@@ -137,15 +131,17 @@ describe('runConsumer', () => {
       handled.push(value);
     });
     await produce(kafka, topic, ['x', 'flaky', 'y']);
-    await waitFor(() => handled.length === 3, 60_000, 'all records after retries');
+    await waitFor(() => handled.length === 3, {
+      timeoutMs: 60_000,
+      description: 'all records after retries',
+    });
     expect(handled).toEqual(['x', 'flaky', 'y']);
     expect(committedWhileFailing).toBeLessThanOrEqual(1n);
-    await waitFor(
-      async () => (await committedOffset(kafka, groupId, topic, partition)) === 3n,
-      30_000,
-      'commit',
-    );
-    expect(await readAll(kafka, `${topic}.dlq`)).toEqual([]);
+    await waitFor(async () => (await committedOffset(kafka, groupId, topic, partition)) === 3n, {
+      timeoutMs: 30_000,
+      description: 'commit',
+    });
+    expect(await readTopicToEnd(kafka, `${topic}.dlq`)).toEqual([]);
     expect(await metrics.registry.getSingleMetricAsString('consumer_records_retried_total')).toContain(' 3');
   });
 
@@ -161,7 +157,7 @@ describe('runConsumer', () => {
       handled.push(record.value?.toString() ?? '');
     });
     await produce(kafka, topic, ['only']);
-    await waitFor(() => handled.length === 1, 60_000, 'the retried record');
-    expect(await readAll(kafka, `${topic}.dlq`)).toEqual([]);
+    await waitFor(() => handled.length === 1, { timeoutMs: 60_000, description: 'the retried record' });
+    expect(await readTopicToEnd(kafka, `${topic}.dlq`)).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { cleanUpAfterEach, freePort } from '@order-service/test-support';
+import { cleanUpAfterEach, freePort, testLogger } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { classifyError } from '../../src/classify-error.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { StoreError } from '../../src/store/store-error.ts';
-import { testLogger } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();

@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanUpAfterEach } from '@order-service/test-support';
+import { cleanUpAfterEach, testLogger } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { StoreLockedError } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { testLogger } from './kafka-test-helpers.ts';
 
 const logger = testLogger();
 const cleanups = cleanUpAfterEach();

@@ -1,10 +1,9 @@
-import { cleanUpAfterEach } from '@order-service/test-support';
+import { cleanUpAfterEach, testLogger } from '@order-service/test-support';
 import { describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/outbox/enqueue-outbox.ts';
 import { migrate } from '../../src/service/migrate.ts';
 import type { Store } from '../../src/store/store.ts';
 import { StoreError } from '../../src/store/store-error.ts';
-import { testLogger } from './kafka-test-helpers.ts';
 import { engines, freshDatabase } from './store-test-helpers.ts';
 
 const logger = testLogger();

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestTopics, type TestTopics } from '../../src/kafka/create-test-topics.ts';
 import { countOffsets, readTopicsToEnd, readTopicToEnd } from '../../src/kafka/read-topics-to-end.ts';
+import { testKafka } from '../../src/kafka/test-kafka.ts';
 
-const kafka = new Kafka({
-  clientId: 'test-support-test',
-  brokers: (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(','),
-  logLevel: logLevel.NOTHING,
-});
+const kafka = testKafka({ clientId: 'test-support-test' });
 const opened: TestTopics[] = [];
 
 afterEach(async () => {

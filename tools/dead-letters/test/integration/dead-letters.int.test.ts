@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { DEAD_LETTER_HEADERS } from '@order-service/runtime';
-import { createTestTopics, readTopicToEnd, type TestTopics } from '@order-service/test-support';
-import { Kafka, logLevel } from 'kafkajs';
+import {
+  createTestTopics,
+  produceRecords,
+  readTopicToEnd,
+  type TestTopics,
+  testBrokers,
+  testKafka,
+} from '@order-service/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArguments } from '../../src/parse-arguments.ts';
 import { runDeadLettersCommand } from '../../src/run-dead-letters-command.ts';
 
-const brokers = process.env.KAFKA_BROKERS ?? 'localhost:9092';
-const kafka = new Kafka({
-  clientId: `dead-letters-test-${randomUUID().slice(0, 8)}`,
-  brokers: brokers.split(','),
-  logLevel: logLevel.NOTHING,
-});
+const brokers = testBrokers();
+const kafka = testKafka({ clientId: 'dead-letters-test' });
 let topics: TestTopics;
 let created: string;
 let status: string;
@@ -71,54 +73,43 @@ async function run(argv: string[]): Promise<string[]> {
 beforeAll(async () => {
   topics = await createTestTopics(kafka, ['orders.created', 'orders.status']);
   [created, status] = topics.names as [string, string];
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.send({
-    topic: `${created}.dlq`,
-    acks: -1,
-    messages: [
-      deadLetterRecord({
-        source: created,
-        partition: 1,
-        offset: 10,
-        code: 'CONTRACT_SCHEMA_VIOLATION',
-        eventId: 'e-1',
-        timestamp: DAY1,
-      }),
-      deadLetterRecord({
-        source: created,
-        partition: 2,
-        offset: 11,
-        code: 'CONTRACT_UNSUPPORTED_VALUE',
-        eventId: 'e-2',
-        timestamp: DAY1,
-        value: rawValue,
-      }),
-      deadLetterRecord({
-        source: created,
-        partition: 1,
-        offset: 12,
-        code: 'CONTRACT_SCHEMA_VIOLATION',
-        eventId: 'e-3',
-        timestamp: DAY2,
-      }),
-    ],
-  });
-  await producer.send({
-    topic: `${status}.dlq`,
-    acks: -1,
-    messages: [
-      deadLetterRecord({
-        source: status,
-        partition: 0,
-        offset: 4,
-        code: 'CONTRACT_SCHEMA_VIOLATION',
-        eventId: 'e-4',
-        timestamp: DAY1,
-      }),
-    ],
-  });
-  await producer.disconnect();
+  await produceRecords(kafka, `${created}.dlq`, [
+    deadLetterRecord({
+      source: created,
+      partition: 1,
+      offset: 10,
+      code: 'CONTRACT_SCHEMA_VIOLATION',
+      eventId: 'e-1',
+      timestamp: DAY1,
+    }),
+    deadLetterRecord({
+      source: created,
+      partition: 2,
+      offset: 11,
+      code: 'CONTRACT_UNSUPPORTED_VALUE',
+      eventId: 'e-2',
+      timestamp: DAY1,
+      value: rawValue,
+    }),
+    deadLetterRecord({
+      source: created,
+      partition: 1,
+      offset: 12,
+      code: 'CONTRACT_SCHEMA_VIOLATION',
+      eventId: 'e-3',
+      timestamp: DAY2,
+    }),
+  ]);
+  await produceRecords(kafka, `${status}.dlq`, [
+    deadLetterRecord({
+      source: status,
+      partition: 0,
+      offset: 4,
+      code: 'CONTRACT_SCHEMA_VIOLATION',
+      eventId: 'e-4',
+      timestamp: DAY1,
+    }),
+  ]);
 });
 
 afterAll(async () => {
