@@ -6,9 +6,9 @@ import {
   type ServiceDefinition,
 } from '@order-service/runtime';
 import { v7 as uuidv7 } from 'uuid';
-import { buildApp } from './app.ts';
 import { loadOrderProducerConfig, type OrderProducerConfig } from './config.ts';
-import { ordersMigrations } from './orders-migrations.ts';
+import { buildApp } from './http/app.ts';
+import { ordersMigrations } from './store/migrations.ts';
 
 /**
  * The order-producer: the front door. `POST /orders` stores each order with its orders.created

@@ -1,7 +1,7 @@
 import { createService, type Logger, type Service, type ServiceDefinition } from '@order-service/runtime';
-import { buildApp } from './app.ts';
 import { loadStatusWorkerConfig, type StatusWorkerConfig } from './config.ts';
-import { createOrderBatchHandler, createOrderRecordHandler } from './intake/handle-order-record.ts';
+import { createOrderBatchHandler, createOrderRecordHandler } from './handlers/handle-order-record.ts';
+import { buildApp } from './http/app.ts';
 import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 import { STATUS_WORKER_MIGRATIONS } from './store/migrations.ts';
 

@@ -1,6 +1,6 @@
 import type { OrderStatus } from '@order-service/contracts';
 import { Counter, type Registry } from 'prom-client';
-import type { ReceiveOutcome } from './intake/receive-order.ts';
+import type { ReceiveOutcome } from './handlers/receive-order.ts';
 
 /** The status-worker's own Prometheus series, registered on the app's registry. */
 export interface StatusWorkerMetrics {

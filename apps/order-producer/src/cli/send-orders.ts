@@ -1,7 +1,7 @@
 import { childTraceparent, HttpError, toViolations } from '@order-service/runtime';
 import { Value } from 'typebox/value';
-import { type AcceptOrderDeps, acceptOrder } from '../accept-order.ts';
-import { CreateOrderRequest } from '../order-request.ts';
+import { CreateOrderRequest } from '../http/order-request.ts';
+import { type AcceptOrderDeps, acceptOrder } from '../orders/accept-order.ts';
 import type { OrderDocument } from './read-order-documents.ts';
 import { type SendSummary, type SubmitOrder, sendEach } from './send-each.ts';
 

@@ -11,7 +11,7 @@ import { pathBetween, REACHABLE_STATUSES } from '../../test/support/lifecycle-pa
 import { openMemoryStore, readOutbox, steppingClock } from '../../test/support/memory-store.ts';
 import { makeOrder } from '../../test/support/order-fixtures.ts';
 import { StatusWorkerError } from '../errors.ts';
-import { receiveOrder } from '../intake/receive-order.ts';
+import { receiveOrder } from '../handlers/receive-order.ts';
 import { listStatusHistory } from '../store/order-queries.ts';
 import { type ChangeOrderStatusDeps, changeOrderStatus } from './change-order-status.ts';
 

@@ -8,13 +8,13 @@ import { createLogger, createMetrics, type Store, storeReadiness } from '@order-
 import { metricValue } from '@order-service/test-support';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathBetween, REACHABLE_STATUSES } from '../test/support/lifecycle-paths.ts';
-import { openMemoryStore, readOutbox, steppingClock } from '../test/support/memory-store.ts';
-import { makeOrder } from '../test/support/order-fixtures.ts';
-import { exclusiveTargets } from '../test/support/racing-targets.ts';
+import { pathBetween, REACHABLE_STATUSES } from '../../test/support/lifecycle-paths.ts';
+import { openMemoryStore, readOutbox, steppingClock } from '../../test/support/memory-store.ts';
+import { makeOrder } from '../../test/support/order-fixtures.ts';
+import { exclusiveTargets } from '../../test/support/racing-targets.ts';
+import { receiveOrder } from '../handlers/receive-order.ts';
+import { createStatusWorkerMetrics } from '../status-worker-metrics.ts';
 import { buildApp } from './app.ts';
-import { receiveOrder } from './intake/receive-order.ts';
-import { createStatusWorkerMetrics } from './status-worker-metrics.ts';
 
 const API_KEY = 'test-api-key-0123456789';
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';

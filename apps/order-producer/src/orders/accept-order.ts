@@ -5,11 +5,11 @@ import {
   type Store,
   singleRecordBatchBytes,
 } from '@order-service/runtime';
+import { orderProducerError } from '../errors.ts';
+import type { CreateOrderRequest } from '../http/order-request.ts';
+import { findOrder, insertOrderIfAbsent } from '../store/order-repository.ts';
 import { buildOrder, type OrderFactory } from './build-order.ts';
 import { differingFields } from './differing-fields.ts';
-import { orderProducerError } from './errors.ts';
-import { findOrder, insertOrderIfAbsent } from './order-repository.ts';
-import type { CreateOrderRequest } from './order-request.ts';
 
 /** What accepting a request did. */
 export interface AcceptedOrder {

@@ -6,10 +6,10 @@ import {
   type HttpAccess,
   type Store,
 } from '@order-service/runtime';
-import { registerOrderRoute } from './http/order-route.ts';
-import { registerStatusChangeRoute } from './http/status-change-route.ts';
-import { setStatusWorkerErrorHandler } from './http/status-worker-error-handler.ts';
-import type { StatusWorkerMetrics } from './status-worker-metrics.ts';
+import type { StatusWorkerMetrics } from '../status-worker-metrics.ts';
+import { registerOrderRoute } from './order-route.ts';
+import { registerStatusChangeRoute } from './status-change-route.ts';
+import { setStatusWorkerErrorHandler } from './status-worker-error-handler.ts';
 
 /** What the HTTP app needs; everything is passed in so tests build it around their own store. */
 export interface AppDeps extends BaseServerOptions {

@@ -1,5 +1,5 @@
 import { type Order, orderFieldsThatDiffer, type Violation } from '@order-service/contracts';
-import type { CreateOrderRequest } from './order-request.ts';
+import type { CreateOrderRequest } from '../http/order-request.ts';
 
 /**
  * The fields in which a repeated request differs from the stored order (empty: a true retry).

@@ -5,8 +5,8 @@ import {
   type Order,
   type Violation,
 } from '@order-service/contracts';
+import type { CreateOrderRequest } from '../http/order-request.ts';
 import { checkCarriable } from './carriable-order.ts';
-import type { CreateOrderRequest } from './order-request.ts';
 
 /** Inputs the service supplies: the clock and the id generator. */
 export interface OrderFactory {

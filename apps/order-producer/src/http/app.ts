@@ -12,11 +12,11 @@ import {
   type Store,
 } from '@order-service/runtime';
 import { Type } from 'typebox';
-import { acceptOrder } from './accept-order.ts';
-import type { OrderFactory } from './build-order.ts';
-import { orderProducerError } from './errors.ts';
+import { orderProducerError } from '../errors.ts';
+import { acceptOrder } from '../orders/accept-order.ts';
+import type { OrderFactory } from '../orders/build-order.ts';
+import { findOrder } from '../store/order-repository.ts';
 import { createOrderMetrics } from './order-metrics.ts';
-import { findOrder } from './order-repository.ts';
 import { CreateOrderRequest, StoredOrderResponse } from './order-request.ts';
 
 /** Everything the HTTP app needs: the runtime's server options (logger, metrics, readiness, body limit) and the app's own. */

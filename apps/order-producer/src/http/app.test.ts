@@ -9,8 +9,8 @@ import {
   type Store,
 } from '@order-service/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ordersMigrations } from '../store/migrations.ts';
 import { buildApp } from './app.ts';
-import { ordersMigrations } from './orders-migrations.ts';
 
 const logger = createLogger({
   name: 'test',
